@@ -1,0 +1,5 @@
+import sys
+
+from chitieu.cli import main
+
+sys.exit(main())

@@ -1,0 +1,94 @@
+"""The resolution's 14 key indicators as of a report year: value, target, computed status."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from chitieu.fmt import format_observation, format_period, format_source_ref, format_status, format_target
+from chitieu.load import Dataset
+from chitieu.selection import latest_observation
+from chitieu.status import STATUS_LABELS, assess
+
+
+def key_indicators(ds: Dataset, report_year: int) -> pd.DataFrame:
+    """One row per key indicator (resolution_no 1–14) with its headline value as of ``report_year``.
+
+    Columns: ``resolution_no, indicator_id, name_vi, unit, higher_is_better, obs_id, value, qualifier,
+    decimals, period, obs_status, source_ref, source_quote, target_kind, target_low, target_high,
+    target_year, target_quote, status, report_status`` plus the display texts ``value_text_vi``,
+    ``target_text_vi``, ``status_label``.
+    """
+    key = ds.indicators[ds.indicators["resolution_no"].notna()].sort_values("resolution_no")
+    rows = []
+    for _, ind in key.iterrows():
+        obs = latest_observation(ds.observations, ind["indicator_id"], report_year)
+        targets = ds.targets[ds.targets["indicator_id"] == ind["indicator_id"]].sort_values("target_year")
+        target = targets.iloc[-1] if not targets.empty else None
+        value = None if obs is None else float(obs["value"])
+        qualifier = "exact" if obs is None else obs["qualifier"]
+        result = assess(
+            value,
+            qualifier,
+            None if target is None else target["kind"],
+            None if target is None or pd.isna(target["low"]) else float(target["low"]),
+            None if target is None or pd.isna(target["high"]) else float(target["high"]),
+            ind["higher_is_better"],
+        )
+        rows.append(
+            {
+                "resolution_no": int(ind["resolution_no"]),
+                "indicator_id": ind["indicator_id"],
+                "name_vi": ind["name_vi"],
+                "unit": ind["unit"],
+                "higher_is_better": ind["higher_is_better"],
+                "obs_id": None if obs is None else obs["obs_id"],
+                "value": value,
+                "qualifier": qualifier,
+                "decimals": None if obs is None else int(obs["decimals"]),
+                "period": None if obs is None else obs["period"],
+                "obs_status": None if obs is None else obs["status"],
+                "source_ref": None if obs is None else obs["source_ref"],
+                "source_quote": None if obs is None else obs["source_quote"],
+                "target_kind": None if target is None else target["kind"],
+                "target_low": None if target is None or pd.isna(target["low"]) else float(target["low"]),
+                "target_high": None if target is None or pd.isna(target["high"]) else float(target["high"]),
+                "target_year": None if target is None else int(target["target_year"]),
+                "target_quote": None if target is None else target["source_quote"],
+                "status": result.code,
+                "status_label": result.label,
+                "shortfall_share": result.shortfall_share,
+                "report_status": report_status(ds, int(ind["resolution_no"])),
+                "value_text_vi": "—"
+                if obs is None
+                else format_observation(value, ind["unit"], qualifier, int(obs["decimals"])),
+                "target_text_vi": format_target(
+                    None if target is None else target["kind"],
+                    None if target is None or pd.isna(target["low"]) else float(target["low"]),
+                    None if target is None or pd.isna(target["high"]) else float(target["high"]),
+                    ind["unit"],
+                ),
+                "period_vi": "—" if obs is None else format_period(obs["period"]),
+                "obs_status_vi": "—" if obs is None else format_status(obs["status"]),
+                "source_ref_vi": "—" if obs is None else format_source_ref(obs["source_ref"]),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def report_status(ds: Dataset, resolution_no: int) -> str:
+    """The report's own assessment of a key indicator (footnote ¹ of P1:B.II), from ``report_assessment.csv``.
+
+    When the report says two things (e.g. indicator 10 is "gần đạt" in footnote ¹ and "chưa đạt" in
+    footnote ⁸), the footnote ¹ summary wins here and the audit chapter shows the conflict.
+    """
+    rows = ds.report_assessment[ds.report_assessment["resolution_no"] == resolution_no]
+    if rows.empty:
+        return "unknown"
+    summary = rows[rows["source_ref"] == "P1:B.II:fn1"]
+    return (summary if not summary.empty else rows).iloc[0]["report_status"]
+
+
+def status_counts(table: pd.DataFrame, column: str = "status") -> dict[str, int]:
+    """How many key indicators have each status (every status present, zeros included)."""
+    counts = table[column].value_counts()
+    return {code: int(counts.get(code, 0)) for code in STATUS_LABELS}

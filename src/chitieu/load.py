@@ -1,0 +1,72 @@
+"""Load the validated dataset as pandas tables, ready for the formulas and the chapters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from chitieu import config
+from chitieu.raw import RawSource
+from chitieu.validate import validate_dataset
+
+
+@dataclass
+class Dataset:
+    """The three tables of the data contract plus the raw sources they quote.
+
+    ``observations`` gains ``value`` (float), ``value_text`` (as stored, to keep the stated precision),
+    ``start_year`` and ``end_year`` (from ``period``), and ``decimals`` (digits written after the point).
+    """
+
+    indicators: pd.DataFrame
+    targets: pd.DataFrame
+    observations: pd.DataFrame
+    report_assessment: pd.DataFrame
+    sources: list[RawSource]
+    data_dir: Path
+
+
+def load_dataset(data_dir: Path | str | None = None) -> Dataset:
+    """Validate and load ``data_dir`` (default ``data/`` of the project).
+
+    Raises
+    ------
+    chitieu.errors.DataValidationError
+        If any rule of the data contract is broken; nothing is loaded then.
+    """
+    data_dir = Path(data_dir) if data_dir is not None else config.DATA_DIR
+    sources, indicators, targets, observations, assessment = validate_dataset(data_dir)
+
+    ind = pd.DataFrame([{k: v for k, v in rec.items() if not k.startswith("_")} for rec in indicators.values()])
+    ind["resolution_no"] = ind["resolution_no"].astype("Int64")
+    ind = ind.set_index("indicator_id", drop=False).rename_axis(None)
+
+    tgt = pd.DataFrame(
+        [{k: v for k, v in rec.items() if not k.startswith("_")} for rec in targets],
+        columns=["indicator_id", "target_year", "kind", "low", "high", "source_ref", "source_quote"],
+    )
+    for col in ("low", "high"):
+        tgt[col] = tgt[col].map(lambda d: float(d) if d is not None else float("nan")).astype(float)
+    tgt["target_year"] = tgt["target_year"].astype("Int64")
+
+    obs_records = []
+    for rec in observations:
+        period = rec["_period"]
+        obs_records.append(
+            {
+                **{k: v for k, v in rec.items() if not k.startswith("_")},
+                "value": float(rec["value"]),
+                "start_year": period.start_year,
+                "end_year": period.end_year,
+                "decimals": len(rec["value_text"].split(".", 1)[1]) if "." in rec["value_text"] else 0,
+            }
+        )
+    obs = pd.DataFrame(obs_records)
+    obs = obs.set_index("obs_id", drop=False).rename_axis(None)
+    assessment_df = pd.DataFrame(
+        [{k: v for k, v in rec.items() if not k.startswith("_")} for rec in assessment],
+        columns=["resolution_no", "report_status", "source_ref", "source_quote"],
+    )
+    return Dataset(ind, tgt, obs, assessment_df, sources, data_dir)
