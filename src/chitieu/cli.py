@@ -25,11 +25,21 @@ def _cmd_check_data(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_book(args: argparse.Namespace) -> int:
+    from chitieu.build import cli_book
+
+    return cli_book(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m chitieu", description=__doc__)
     parser.add_argument("--data-dir", type=Path, default=config.DATA_DIR, help="data folder (default: data/)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check-data", help="validate every data file and the raw checksums").set_defaults(func=_cmd_check_data)
+    book = sub.add_parser("book", help="execute every chapter for a report year and build the site")
+    book.add_argument("--year", type=int, default=config.DEFAULT_REPORT_YEAR, help="report year (default %(default)s)")
+    book.add_argument("--workers", type=int, default=None, help="parallel chapters (default: one per core)")
+    book.set_defaults(func=_cmd_book)
     return parser
 
 

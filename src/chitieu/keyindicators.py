@@ -92,3 +92,57 @@ def status_counts(table: pd.DataFrame, column: str = "status") -> dict[str, int]
     """How many key indicators have each status (every status present, zeros included)."""
     counts = table[column].value_counts()
     return {code: int(counts.get(code, 0)) for code in STATUS_LABELS}
+
+
+REPORT_STATUS_VI = {"met": "đạt", "nearly_met": "gần đạt", "not_met": "chưa đạt", "unknown": "không rõ"}
+
+
+def disagreements(table: pd.DataFrame) -> pd.DataFrame:
+    """Key indicators where the computed status differs from the report's own assessment.
+
+    Indicators without a stated target (``no_target``) are listed too: the report judged them, the data
+    cannot.
+    """
+    differ = table[table["status"] != table["report_status"]]
+    return differ[["resolution_no", "indicator_id", "name_vi", "status", "status_label", "report_status"]]
+
+
+def display_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The key-indicator table as display strings (Vietnamese), for :func:`chitieu.tables.show_table`."""
+    out = pd.DataFrame(
+        {
+            "no": table["resolution_no"].astype(str),
+            "name": table["name_vi"],
+            "value": table["value_text_vi"],
+            "period": table["period_vi"],
+            "data_status": table["obs_status_vi"],
+            "target": table["target_text_vi"]
+            + table["target_year"].map(lambda y: "" if y is None or pd.isna(y) else f" (đến {int(y)})"),
+            "status": table["status_label"],
+            "report": table["report_status"].map(REPORT_STATUS_VI),
+            "source": table["source_ref_vi"],
+        }
+    )
+    return out
+
+
+DISPLAY_COLUMNS = {
+    "no": "TT",
+    "name": "Chỉ tiêu",
+    "value": "Giá trị",
+    "period": "Kỳ",
+    "data_status": "Số liệu",
+    "target": "Mức chỉ tiêu",
+    "status": "Đánh giá (tính)",
+    "report": "Báo cáo tự đánh giá",
+    "source": "Nguồn trong báo cáo",
+}
+
+
+def join_vi(items: list[str]) -> str:
+    """Join items the Vietnamese way: ``["1", "2", "5"]`` → ``"1, 2 và 5"``."""
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + " và " + items[-1]

@@ -1,0 +1,170 @@
+"""Altair charts for the book, rendered offline with the Vega bundle the site serves itself.
+
+A chart is emitted as ``text/html``: a ``<figure>`` holding an empty ``div`` (with an aria description),
+the Vega-Lite spec as inert JSON, a caption and a collapsed table alternative. ``_static/chitieu.js``
+embeds every such spec with ``vegaEmbed`` and the vi-VN number locale once the page has loaded; the
+Vega bundle itself is one file of ``_static/vendor`` shared by all pages (see :mod:`chitieu.site`).
+Ids derive from the spec's content, so re-executing a notebook gives byte-identical output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+
+import altair as alt
+import pandas as pd
+from IPython.display import HTML
+
+from chitieu.tables import table_html
+
+# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
+STATUS_COLOURS = {
+    "met": "#009E73",
+    "nearly_met": "#E69F00",
+    "not_met": "#D55E00",
+    "no_target": "#999999",
+    "no_data": "#BBBBBB",
+}
+ESTIMATE_OPACITY = 0.45
+
+# d3-format has no vi-VN locale: decimal comma, thousands dot, groups of three.
+VI_FORMAT_LOCALE = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " ₫"]}
+
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
+
+
+def theme() -> dict:
+    """The book's Altair theme: system fonts (no web font to download), Okabe–Ito colours."""
+    return {
+        "config": {
+            "font": FONT,
+            "range": {"category": PALETTE},
+            "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 260},
+            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom"},
+            "header": {"labelFontSize": 12, "labelLimit": 320},
+            "title": {"fontSize": 14, "anchor": "start"},
+            "view": {"stroke": None},
+        }
+    }
+
+
+@alt.theme.register("chitieu", enable=True)
+def _chitieu_theme() -> alt.theme.ThemeConfig:
+    return alt.theme.ThemeConfig(theme())
+
+
+def spec_of(chart: alt.TopLevelMixin) -> dict:
+    """The chart's Vega-Lite spec as a plain dict (validated by Altair)."""
+    return chart.to_dict()
+
+
+def chart_id(spec: dict) -> str:
+    """A stable id from the spec's content (Altair's own ids are random per run)."""
+    digest = hashlib.sha256(json.dumps(spec, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    return f"chitieu-chart-{digest[:16]}"
+
+
+def _json_for_script(spec: dict) -> str:
+    # Inside <script type="application/json"> only "</" and "<!--" can end or confuse the element;
+    # escaping every "<" also keeps text from the data inert.
+    return json.dumps(spec, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def figure_html(
+    chart: alt.TopLevelMixin,
+    *,
+    caption: str,
+    description: str,
+    table: pd.DataFrame,
+    table_columns: dict[str, str],
+) -> str:
+    """HTML of a chart figure: description (aria), caption, spec, collapsed table alternative."""
+    spec = spec_of(chart)
+    cid = chart_id(spec)
+    return (
+        f'<figure class="chitieu-figure">'
+        f'<div class="chitieu-chart" id="{cid}" role="img" aria-label="{html.escape(description)}"></div>'
+        f'<script type="application/json" class="chitieu-spec" data-for="{cid}">{_json_for_script(spec)}</script>'
+        f"<figcaption><strong>{html.escape(caption)}</strong> {html.escape(description)}</figcaption>"
+        f'<details class="chitieu-details"><summary>Bảng số liệu của biểu đồ</summary>'
+        f"{table_html(table, table_columns)}</details>"
+        f"</figure>"
+    )
+
+
+def show_chart(chart, *, caption: str, description: str, table: pd.DataFrame, table_columns: dict[str, str]) -> HTML:
+    """Display a chart figure in a notebook cell (see :func:`figure_html`)."""
+    return HTML(figure_html(chart, caption=caption, description=description, table=table, table_columns=table_columns))
+
+
+def tooltip_fields() -> list[alt.Tooltip]:
+    """The tooltip every data mark carries: value, period, status and source reference, in Vietnamese."""
+    return [
+        alt.Tooltip("name_vi:N", title="Chỉ tiêu"),
+        alt.Tooltip("value_text_vi:N", title="Giá trị"),
+        alt.Tooltip("period_vi:N", title="Kỳ"),
+        alt.Tooltip("obs_status_vi:N", title="Trạng thái số liệu"),
+        alt.Tooltip("source_ref_vi:N", title="Nguồn"),
+    ]
+
+
+def key_indicator_bullets(table: pd.DataFrame) -> alt.FacetChart:
+    """One bullet per key indicator: the target range as a band, the value as a bar, one row each.
+
+    Each row has its own scale (units differ). Estimates are lighter with a dashed outline, actuals solid.
+    ``table`` is :func:`chitieu.keyindicators.key_indicators` output.
+    """
+    data = table[table["value"].notna()].copy()
+    data["label"] = data["resolution_no"].astype(str) + ". " + data["name_vi"]
+    data["band_low"] = data["target_low"].fillna(data["target_high"])
+    data["band_high"] = data["target_high"].fillna(data["target_low"])
+    data["estimate"] = data["obs_status"].map({"estimate": "Ước tính", "actual": "Thực hiện"})
+    data["status_vi"] = data["status_label"]
+    data["axis_max"] = data[["value", "band_high"]].max(axis=1) * 1.1
+    data = data[
+        ["label", "value", "band_low", "band_high", "estimate", "status_vi", "status", "axis_max", "name_vi",
+         "value_text_vi", "period_vi", "obs_status_vi", "source_ref_vi", "target_text_vi"]
+    ].fillna({"band_low": 0.0, "band_high": 0.0, "target_text_vi": "—"})
+    base = alt.Chart(data)
+    band = base.mark_bar(color="#d9d9d9", height=22).encode(
+        x=alt.X("band_low:Q", title=None, scale=alt.Scale(zero=True)),
+        x2="band_high:Q",
+        tooltip=[alt.Tooltip("target_text_vi:N", title="Chỉ tiêu đề ra")],
+    )
+    bar = base.mark_bar(height=12, strokeWidth=1.5).encode(
+        x=alt.X("value:Q", title=None, axis=alt.Axis(format=",~f")),
+        color=alt.Color(
+            "status_vi:N",
+            title="Trạng thái (tính theo quy tắc)",
+            scale=alt.Scale(
+                domain=[f"{icon} {word}" for icon, word in _labels()],
+                range=list(STATUS_COLOURS.values()),
+            ),
+        ),
+        opacity=alt.Opacity(
+            "estimate:N",
+            title="Số liệu",
+            scale=alt.Scale(domain=["Thực hiện", "Ước tính"], range=[1.0, ESTIMATE_OPACITY]),
+        ),
+        strokeDash=alt.StrokeDash(
+            "estimate:N", scale=alt.Scale(domain=["Thực hiện", "Ước tính"], range=[[1, 0], [4, 2]]), legend=None
+        ),
+        stroke=alt.value("#333333"),
+        tooltip=tooltip_fields() + [alt.Tooltip("target_text_vi:N", title="Chỉ tiêu đề ra")],
+    )
+    reach = base.mark_point(opacity=0).encode(x="axis_max:Q")
+    return (
+        alt.layer(band, bar, reach)
+        .properties(width=460, height=30)
+        .facet(row=alt.Row("label:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left", labelOrient="top")), data=data)
+        .resolve_scale(x="independent")
+    )
+
+
+def _labels() -> list[tuple[str, str]]:
+    from chitieu.status import STATUS_LABELS
+
+    return list(STATUS_LABELS.values())

@@ -1,0 +1,89 @@
+"""Execute the chapter notebooks with papermill and make the executed copies deterministic."""
+
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+VOLATILE_CELL_KEYS = ("execution", "papermill")
+KERNEL_NAME = "python3"
+
+
+@dataclass(frozen=True)
+class ChapterRun:
+    """What happened to one chapter."""
+
+    name: str
+    seconds: float
+    error: str | None = None
+
+
+def strip_volatile(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Remove what changes from run to run: timings, absolute paths, papermill's run metadata.
+
+    Keeps ``metadata.papermill.parameters`` (the parameters of the run are part of its record).
+    """
+    params = nb.metadata.get("papermill", {}).get("parameters")
+    nb.metadata.pop("papermill", None)
+    if params is not None:
+        nb.metadata["chitieu"] = {"parameters": params}
+    for cell in nb.cells:
+        for key in VOLATILE_CELL_KEYS:
+            cell.metadata.pop(key, None)
+        if cell.cell_type == "code":
+            for output in cell.get("outputs", []):
+                output.get("metadata", {}).pop("execution", None)
+    return nb
+
+
+def execute_chapter(source: Path, output: Path, parameters: dict, cwd: Path) -> ChapterRun:
+    """Execute ``source`` into ``output`` with ``parameters``; never raises, returns the error text."""
+    import papermill
+
+    start = time.perf_counter()
+    try:
+        papermill.execute_notebook(
+            str(source),
+            str(output),
+            parameters=parameters,
+            cwd=str(cwd),
+            kernel_name=KERNEL_NAME,
+            progress_bar=False,
+            log_output=False,
+        )
+    except Exception as exc:  # noqa: BLE001 - reported per chapter, the build then stops
+        return ChapterRun(source.name, time.perf_counter() - start, _describe_failure(source, output, exc))
+    nb = nbformat.read(str(output), as_version=4)
+    nbformat.write(strip_volatile(nb), str(output))
+    return ChapterRun(source.name, time.perf_counter() - start)
+
+
+def _describe_failure(source: Path, output: Path, exc: Exception) -> str:
+    cell = getattr(exc, "exec_count", None)
+    cell_index = getattr(exc, "cell_index", None)
+    where = f"cell {cell_index}" if cell_index is not None else "?"
+    if cell is not None:
+        where += f" (execution count {cell})"
+    ename = getattr(exc, "ename", type(exc).__name__)
+    evalue = getattr(exc, "evalue", str(exc))
+    return f"chapter {source.name}, {where}: {ename}: {evalue}"
+
+
+def execute_all(sources: list[Path], out_dir: Path, parameters: dict, workers: int | None = None) -> list[ChapterRun]:
+    """Execute every chapter in parallel (one process per core), printing one line per chapter."""
+    workers = workers or os.cpu_count() or 1
+    out_dir.mkdir(parents=True, exist_ok=True)
+    runs: list[ChapterRun] = []
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(execute_chapter, src, out_dir / src.name, parameters, out_dir) for src in sources]
+        for future in futures:
+            run = future.result()
+            state = "LỖI/FAILED" if run.error else "executed"
+            print(f"  {run.name:<40} {state:<12} {run.seconds:6.1f} s", flush=True)
+            runs.append(run)
+    return runs

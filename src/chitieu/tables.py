@@ -1,0 +1,45 @@
+"""HTML tables for the book: every text escaped, numbers already written the Vietnamese way."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+from IPython.display import HTML
+
+
+def table_html(frame: pd.DataFrame, columns: dict[str, str], *, css_class: str = "chitieu-table") -> str:
+    """Render ``frame[columns]`` as an HTML table with Vietnamese headers.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Rows to show; cells must already be display strings (use :mod:`chitieu.fmt`): a float left
+        unformatted here is refused, so ``13.700000001`` or ``nan`` can never reach the page.
+    columns : dict
+        Column name → Vietnamese header, in display order.
+
+    Every cell and header is HTML-escaped: a name containing ``<script>`` shows as text.
+    """
+    head = "".join(f"<th scope=\"col\">{html.escape(label)}</th>" for label in columns.values())
+    body = []
+    for _, row in frame.iterrows():
+        cells = []
+        for col in columns:
+            value = row[col]
+            if not isinstance(value, str):
+                raise TypeError(f"column {col!r} holds {value!r}: format it as text before display")
+            cells.append(f"<td>{html.escape(value)}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return (
+        f'<div class="chitieu-table-wrap"><table class="{css_class}">'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+    )
+
+
+def show_table(frame: pd.DataFrame, columns: dict[str, str], *, summary: str | None = None) -> HTML:
+    """An HTML table for a notebook cell; collapsed under ``summary`` when one is given."""
+    inner = table_html(frame, columns)
+    if summary is not None:
+        inner = f"<details class=\"chitieu-details\"><summary>{html.escape(summary)}</summary>{inner}</details>"
+    return HTML(inner)

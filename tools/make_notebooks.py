@@ -1,0 +1,151 @@
+"""Write the chapter notebooks of notebooks/ from this single readable source (run once per change).
+
+The notebooks are committed; this script only saves typing JSON by hand. Every chapter follows one
+order: title and summary → parameters → imports → load → compute → charts/tables → glue.
+"""
+
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def code(src, *tags):
+    cell = new_code_cell(src.strip())
+    if tags:
+        cell.metadata["tags"] = list(tags)
+    return cell
+
+
+def md(src):
+    return new_markdown_cell(src.strip())
+
+
+def write(name, cells):
+    nb = new_notebook(cells=cells)
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["language_info"] = {"name": "python"}
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"{name[:2]}-{i:02d}"
+    nbformat.write(nb, ROOT / "notebooks" / name)
+
+
+PARAMS = code(
+    '''
+# Parameters (papermill injects the report year and the data folder here).
+report_year = 2023
+data_dir = "../data"
+''',
+    "parameters",
+    "remove-cell",
+)
+
+write(
+    "01_chi_tieu_chu_yeu.ipynb",
+    [
+        md(
+            """
+# Các chỉ tiêu chủ yếu của Nghị quyết
+
+Nghị quyết Đại hội Đảng bộ thị xã nhiệm kỳ 2020 – 2025 đề ra {glue:text}`n_total` chỉ tiêu chủ yếu.
+Chương này đặt giá trị mới nhất của từng chỉ tiêu, tính đến năm {glue:text}`report_year`, cạnh mức
+Nghị quyết đề ra, và tính trạng thái theo một quy tắc viết rõ (xem phần Cách đọc ở trang đầu).
+"""
+        ),
+        PARAMS,
+        code(
+            """
+from chitieu.load import load_dataset
+from chitieu import charts, figures, keyindicators as ki
+from chitieu.glue import glue_text
+from chitieu.tables import show_table
+from chitieu.vnnum import format_vn
+""",
+            "remove-cell",
+        ),
+        code(
+            """
+ds = load_dataset(data_dir)
+table = ki.key_indicators(ds, report_year)
+computed = ki.status_counts(table)
+reported = ki.status_counts(table, "report_status")
+differ = ki.disagreements(table)
+""",
+            "remove-cell",
+        ),
+        code(
+            """
+glue_text("report_year", str(report_year))
+glue_text("n_total", format_vn(len(table)))
+glue_text("n_met", format_vn(computed["met"]))
+glue_text("n_nearly", format_vn(computed["nearly_met"]))
+glue_text("n_not_met", format_vn(computed["not_met"]))
+glue_text("n_no_target", format_vn(computed["no_target"]))
+glue_text("n_no_data", format_vn(computed["no_data"]))
+glue_text("r_met", format_vn(reported["met"]))
+glue_text("r_nearly", format_vn(reported["nearly_met"]))
+glue_text("r_not_met", format_vn(reported["not_met"]))
+glue_text("n_differ", format_vn(len(differ)))
+glue_text("differ_list", ki.join_vi([f"{r.resolution_no}" for r in differ.itertuples()]) or "không có")
+""",
+            "remove-cell",
+        ),
+        md(
+            """
+## Kết quả tóm tắt
+
+Theo quy tắc của cuốn sách, tính đến năm {glue:text}`report_year`: **{glue:text}`n_met` chỉ tiêu đạt**,
+{glue:text}`n_nearly` gần đạt, {glue:text}`n_not_met` chưa đạt; {glue:text}`n_no_target` chỉ tiêu
+báo cáo không nêu mức cụ thể nên không thể tính, và {glue:text}`n_no_data` chỉ tiêu chưa có số liệu
+cho năm này.
+
+Báo cáo tự đánh giá (chú thích ¹ mục B.II): {glue:text}`r_met` chỉ tiêu đạt, {glue:text}`r_nearly`
+gần đạt và {glue:text}`r_not_met` chưa đạt. Hai cách đánh giá khác nhau ở {glue:text}`n_differ` chỉ tiêu
+(số thứ tự: {glue:text}`differ_list`). Phần lớn khác biệt đến từ các chỉ tiêu mà báo cáo không ghi mức
+chỉ tiêu bằng con số: báo cáo vẫn đánh giá được, còn dữ liệu thì không.
+"""
+        ),
+        md("## Bảng các chỉ tiêu chủ yếu"),
+        code(
+            """
+show_table(ki.display_table(table), ki.DISPLAY_COLUMNS)
+""",
+            "remove-input",
+        ),
+        md(
+            """
+## Từng chỉ tiêu so với mức đề ra
+
+Mỗi dòng là một chỉ tiêu, với thang đo riêng vì đơn vị khác nhau. Dải xám là mức Nghị quyết đề ra;
+thanh màu là giá trị mới nhất, tô nhạt và viền nét đứt khi là số ước tính.
+"""
+        ),
+        code(
+            """
+chart_table = ki.display_table(table[table["value"].notna()])
+charts.show_chart(
+    charts.key_indicator_bullets(table),
+    caption="Hình 1.1. Các chỉ tiêu chủ yếu so với mức Nghị quyết đề ra.",
+    description=f"Biểu đồ thanh: giá trị mới nhất của từng chỉ tiêu chủ yếu tính đến năm {report_year}, "
+    "đặt trên dải mức chỉ tiêu; màu và biểu tượng cho biết đạt, gần đạt hay chưa đạt.",
+    table=chart_table,
+    table_columns=ki.DISPLAY_COLUMNS,
+)
+""",
+            "remove-input",
+        ),
+        md("## Các số liệu được dùng trong chương"),
+        code(
+            """
+show_table(
+    figures.figures_used(ds, table["obs_id"]),
+    figures.FIGURE_COLUMNS,
+    summary="Giá trị, kỳ, trạng thái, nguồn và trích dẫn nguyên văn của từng số liệu",
+)
+""",
+            "remove-input",
+        ),
+    ],
+)
