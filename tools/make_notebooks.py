@@ -62,6 +62,7 @@ from chitieu import charts, figures, keyindicators as ki
 from chitieu.glue import glue_text
 from chitieu.tables import show_table
 from chitieu.vnnum import format_vn
+from chitieu.fmt import join_vi
 """,
             "remove-cell",
         ),
@@ -88,7 +89,7 @@ glue_text("r_met", format_vn(reported["met"]))
 glue_text("r_nearly", format_vn(reported["nearly_met"]))
 glue_text("r_not_met", format_vn(reported["not_met"]))
 glue_text("n_differ", format_vn(len(differ)))
-glue_text("differ_list", ki.join_vi([f"{r.resolution_no}" for r in differ.itertuples()]) or "không có")
+glue_text("differ_list", join_vi([f"{r.resolution_no}" for r in differ.itertuples()]) or "không có")
 """,
             "remove-cell",
         ),

@@ -45,6 +45,8 @@ def format_target(kind: str | None, low: float | None, high: float | None, unit:
         lo = format_vn(low, natural_decimals(low))
         return f"{lo}–{format_value(high, unit)}"
     if kind == "at_least":
+        if unit == "percent" and low == 100:
+            return format_value(low, unit)
         return f"từ {format_value(low, unit)} trở lên"
     if kind == "at_most":
         return f"không quá {format_value(high, unit)}"
@@ -81,3 +83,12 @@ def format_source_ref(ref: str) -> str:
         else:
             out.append(f"mục {part}")
     return ", ".join(out)
+
+
+def join_vi(items: list[str]) -> str:
+    """Join items the Vietnamese way: ``["1", "2", "5"]`` → ``"1, 2 và 5"``."""
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + " và " + items[-1]

@@ -138,11 +138,3 @@ DISPLAY_COLUMNS = {
     "source": "Nguồn trong báo cáo",
 }
 
-
-def join_vi(items: list[str]) -> str:
-    """Join items the Vietnamese way: ``["1", "2", "5"]`` → ``"1, 2 và 5"``."""
-    if not items:
-        return ""
-    if len(items) == 1:
-        return items[0]
-    return ", ".join(items[:-1]) + " và " + items[-1]

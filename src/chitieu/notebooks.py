@@ -24,7 +24,8 @@ class ChapterRun:
 
 
 def strip_volatile(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Remove what changes from run to run: timings, absolute paths, papermill's run metadata.
+    """Remove what changes from run to run (timings, absolute paths, papermill's run metadata) and hide
+    the injected parameters cell.
 
     Keeps ``metadata.papermill.parameters`` (the parameters of the run are part of its record).
     """
@@ -35,6 +36,10 @@ def strip_volatile(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     for cell in nb.cells:
         for key in VOLATILE_CELL_KEYS:
             cell.metadata.pop(key, None)
+        tags = cell.metadata.get("tags", [])
+        # Papermill tags its injected cell only "injected-parameters": readers should not see it.
+        if "injected-parameters" in tags and "remove-cell" not in tags:
+            cell.metadata["tags"] = [*tags, "remove-cell"]
         if cell.cell_type == "code":
             for output in cell.get("outputs", []):
                 output.get("metadata", {}).pop("execution", None)

@@ -35,6 +35,9 @@ UNITS: dict[str, str] = {
     "quintals_per_ha": "tạ/ha",
     "beds": "giường",
     "beds_per_10000_population": "giường/vạn dân",
+    "m3_per_year": "m³/năm",
+    "workdays": "ngày công",
+    "person_times": "lượt",
 }
 
 CHAPTERS: dict[str, str] = {
