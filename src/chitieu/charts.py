@@ -119,23 +119,27 @@ def key_indicator_bullets(table: pd.DataFrame) -> alt.FacetChart:
     """
     data = table[table["value"].notna()].copy()
     data["label"] = data["resolution_no"].astype(str) + ". " + data["name_vi"]
-    data["band_low"] = data["target_low"].fillna(data["target_high"])
-    data["band_high"] = data["target_high"].fillna(data["target_low"])
+    data["axis_max"] = data[["value", "target_low", "target_high"]].max(axis=1) * 1.25
+    # The band is the zone that meets the target: [low, high], [low, axis end] or [0, high].
+    data["band_low"] = data["target_low"].where(data["target_low"].notna(), 0.0)
+    data["band_high"] = data["target_high"].where(data["target_high"].notna(), data["axis_max"])
+    no_target = data["target_low"].isna() & data["target_high"].isna()
+    data.loc[no_target, ["band_low", "band_high"]] = 0.0
     data["estimate"] = data["obs_status"].map({"estimate": "Ước tính", "actual": "Thực hiện"})
     data["status_vi"] = data["status_label"]
-    data["axis_max"] = data[["value", "band_high"]].max(axis=1) * 1.1
     data = data[
-        ["label", "value", "band_low", "band_high", "estimate", "status_vi", "status", "axis_max", "name_vi",
+        ["resolution_no", "label", "value", "band_low", "band_high", "estimate", "status_vi", "status", "axis_max", "name_vi",
          "value_text_vi", "period_vi", "obs_status_vi", "source_ref_vi", "target_text_vi"]
     ].fillna({"band_low": 0.0, "band_high": 0.0, "target_text_vi": "—"})
-    base = alt.Chart(data)
+    # Layers carry no data of their own: the facet hands each row its own indicator.
+    base = alt.Chart()
     band = base.mark_bar(color="#d9d9d9", height=22).encode(
         x=alt.X("band_low:Q", title=None, scale=alt.Scale(zero=True)),
         x2="band_high:Q",
         tooltip=[alt.Tooltip("target_text_vi:N", title="Chỉ tiêu đề ra")],
     )
     bar = base.mark_bar(height=12, strokeWidth=1.5).encode(
-        x=alt.X("value:Q", title=None, axis=alt.Axis(format=",~f")),
+        x=alt.X("value:Q", title=None, axis=alt.Axis(format=",~f", tickCount=5)),
         color=alt.Color(
             "status_vi:N",
             title="Trạng thái (tính theo quy tắc)",
@@ -155,11 +159,19 @@ def key_indicator_bullets(table: pd.DataFrame) -> alt.FacetChart:
         stroke=alt.value("#333333"),
         tooltip=tooltip_fields() + [alt.Tooltip("target_text_vi:N", title="Chỉ tiêu đề ra")],
     )
+    label = base.mark_text(align="left", dx=4, fontSize=11).encode(x="value:Q", text="value_text_vi:N")
     reach = base.mark_point(opacity=0).encode(x="axis_max:Q")
     return (
-        alt.layer(band, bar, reach)
-        .properties(width=460, height=30)
-        .facet(row=alt.Row("label:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left", labelOrient="top")), data=data)
+        alt.layer(band, bar, label, reach, data=data)
+        .properties(width=420, height=30)
+        .facet(
+            row=alt.Row(
+                "label:N",
+                title=None,
+                sort=alt.SortField("resolution_no"),
+                header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start", labelOrient="top"),
+            ),
+        )
         .resolve_scale(x="independent")
     )
 

@@ -36,6 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", type=Path, default=config.DATA_DIR, help="data folder (default: data/)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check-data", help="validate every data file and the raw checksums").set_defaults(func=_cmd_check_data)
+    from chitieu.coverage import cli_coverage
+
+    sub.add_parser(
+        "coverage", help="match every statistic of the report to the data; write data/coverage_unmatched.csv"
+    ).set_defaults(func=cli_coverage)
     book = sub.add_parser("book", help="execute every chapter for a report year and build the site")
     book.add_argument("--year", type=int, default=config.DEFAULT_REPORT_YEAR, help="report year (default %(default)s)")
     book.add_argument("--workers", type=int, default=None, help="parallel chapters (default: one per core)")

@@ -71,17 +71,17 @@ def format_status(status: str) -> str:
     return STATUSES[status]
 
 
-def format_source_ref(ref: str) -> str:
-    """``"P1:B.II:fn2"`` → ``"Phần thứ nhất, mục B.II, chú thích 2"``."""
+def format_source_ref(ref: str, short: bool = False) -> str:
+    """``"P1:B.II:fn2"`` → ``"Phần thứ nhất, mục B.II, chú thích 2"`` (``short``: ``"B.II, chú thích 2"``)."""
     parts = ref.split(":")
-    out = [_PART_NAMES.get(parts[0], parts[0])]
+    out = [] if short else [_PART_NAMES.get(parts[0], parts[0])]
     for part in parts[1:]:
         if part.startswith("fn"):
             out.append(f"chú thích {part[2:]}")
         elif part.startswith("("):
             out.append(f"ý {part}")
         else:
-            out.append(f"mục {part}")
+            out.append(part if short else f"mục {part}")
     return ", ".join(out)
 
 

@@ -120,7 +120,7 @@ def display_table(table: pd.DataFrame) -> pd.DataFrame:
             + table["target_year"].map(lambda y: "" if y is None or pd.isna(y) else f" (đến {int(y)})"),
             "status": table["status_label"],
             "report": table["report_status"].map(REPORT_STATUS_VI),
-            "source": table["source_ref_vi"],
+            "source": table["source_ref"].map(lambda r: "—" if pd.isna(r) else format_source_ref(r, short=True)),
         }
     )
     return out
