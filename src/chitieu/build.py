@@ -15,6 +15,7 @@ from pathlib import Path
 
 from chitieu import config
 from chitieu.errors import DataValidationError
+from chitieu.figures import EXPORT_DIR_ENV
 from chitieu.load import load_dataset
 from chitieu.notebooks import execute_all
 from chitieu.site import write_vega_bundle
@@ -54,11 +55,14 @@ def _jupyter_book(stage: Path) -> None:
         raise BuildError(f"jupyter-book build failed (warnings are errors):\n{tail}")
 
 
-def _export_data(root: Path, html: Path) -> None:
+def _export_data(root: Path, stage: Path, html: Path) -> None:
     dest = html / "data"
     dest.mkdir(parents=True, exist_ok=True)
     for name in DATA_EXPORTS:
         shutil.copy2(root / "data" / name, dest / name)
+    chapters = stage / "exports" / "chapters"
+    if chapters.is_dir():
+        shutil.copytree(chapters, dest / "chapters")
 
 
 def _publish(root: Path, stage: Path, chapters: list[Path]) -> None:
@@ -101,13 +105,14 @@ def build_book(report_year: int, root: Path | None = None, workers: int | None =
         if not chapters:
             raise BuildError("no chapter notebooks in notebooks/")
         print(f"[2/4] Chạy {len(chapters)} chương / executing {len(chapters)} chapters (report_year={report_year})", flush=True)
+        os.environ[EXPORT_DIR_ENV] = str(stage / "exports" / "chapters")
         runs = execute_all(chapters, stage / "book", {"report_year": report_year, "data_dir": "../data"}, workers)
         failures = [run.error for run in runs if run.error]
         if failures:
             raise BuildError("chapter execution failed:\n  " + "\n  ".join(failures))
         print("[3/4] Dựng trang / building the site (jupyter-book, warnings are errors)", flush=True)
         _jupyter_book(stage)
-        _export_data(root, stage / "_build" / "html")
+        _export_data(root, stage, stage / "_build" / "html")
         print("[4/4] Xuất bản / publishing book/ and _build/html", flush=True)
         _publish(root, stage, chapters)
     finally:

@@ -33,6 +33,14 @@ ESTIMATE_OPACITY = 0.45
 # d3-format has no vi-VN locale: decimal comma, thousands dot, groups of three.
 VI_FORMAT_LOCALE = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " ₫"]}
 
+def _unit_titles() -> dict[str, str]:
+    from chitieu.schema import UNITS
+
+    return {unit: label for unit, label in UNITS.items()}
+
+
+UNIT_TITLES = _unit_titles()
+
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
 
 
@@ -95,9 +103,37 @@ def figure_html(
     )
 
 
-def show_chart(chart, *, caption: str, description: str, table: pd.DataFrame, table_columns: dict[str, str]) -> HTML:
-    """Display a chart figure in a notebook cell (see :func:`figure_html`)."""
+def show_chart(
+    chart,
+    *,
+    caption: str,
+    description: str,
+    table: pd.DataFrame,
+    table_columns: dict[str, str] | None = None,
+) -> HTML:
+    """Display a chart figure in a notebook cell (see :func:`figure_html`).
+
+    ``table`` is the table alternative; when ``table_columns`` is None it must be observation rows (from
+    :mod:`chitieu.chapter`) and is shown with the columns of :data:`CHART_TABLE_COLUMNS`.
+    """
+    if table_columns is None:
+        table, table_columns = chart_table(table), CHART_TABLE_COLUMNS
     return HTML(figure_html(chart, caption=caption, description=description, table=table, table_columns=table_columns))
+
+
+CHART_TABLE_COLUMNS = {
+    "name_vi": "Chỉ tiêu",
+    "locality_vi": "Địa bàn",
+    "value_text_vi": "Giá trị",
+    "period_vi": "Kỳ",
+    "obs_status_vi": "Số liệu",
+    "source_ref_vi": "Nguồn",
+}
+
+
+def chart_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The text-only table alternative of a chart drawn from observation rows."""
+    return frame[list(CHART_TABLE_COLUMNS)].astype(str)
 
 
 def tooltip_fields() -> list[alt.Tooltip]:
@@ -173,6 +209,89 @@ def key_indicator_bullets(table: pd.DataFrame) -> alt.FacetChart:
             ),
         )
         .resolve_scale(x="independent")
+    )
+
+
+ESTIMATE_DOMAIN = ["Thực hiện", "Ước tính", "Kế hoạch"]
+
+
+def _with_estimate(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    out["estimate"] = out["status"].map({"actual": "Thực hiện", "estimate": "Ước tính", "plan": "Kế hoạch"})
+    return out
+
+
+def _estimate_encodings() -> dict:
+    """Opacity and dash that set estimates apart from actuals (and say so in the legend)."""
+    return {
+        "opacity": alt.Opacity(
+            "estimate:N", title="Số liệu", scale=alt.Scale(domain=ESTIMATE_DOMAIN, range=[1.0, ESTIMATE_OPACITY, 0.25])
+        ),
+        "strokeDash": alt.StrokeDash(
+            "estimate:N", scale=alt.Scale(domain=ESTIMATE_DOMAIN, range=[[1, 0], [4, 2], [2, 2]]), legend=None
+        ),
+        "stroke": alt.value("#333333"),
+    }
+
+
+def _chart_fields(frame: pd.DataFrame, label: str) -> pd.DataFrame:
+    keep = ["value", "estimate", "name_vi", "value_text_vi", "period_vi", "obs_status_vi", "source_ref_vi", "locality_vi", label]
+    return frame[list(dict.fromkeys(keep))]
+
+
+def bar_chart(frame: pd.DataFrame, *, label: str = "name_vi", title: str | None = None, width: int = 420) -> alt.Chart:
+    """Horizontal bars, largest first, one per row of ``frame`` (output of :mod:`chitieu.chapter`).
+
+    ``label`` names the column shown on the axis (e.g. ``name_vi``, ``locality_vi``, ``period_vi``).
+    All rows should share one unit; the axis title is that unit.
+    """
+    data = _chart_fields(_with_estimate(frame), label)
+    unit = UNIT_TITLES.get(frame["unit"].iloc[0], "") if not frame.empty else ""
+    return (
+        alt.Chart(data, title=title or alt.Undefined)
+        .mark_bar(color=PALETTE[0], strokeWidth=1)
+        .encode(
+            y=alt.Y(f"{label}:N", title=None, sort="-x", axis=alt.Axis(labelLimit=240)),
+            x=alt.X("value:Q", title=unit, axis=alt.Axis(format=",~f", tickCount=5)),
+            tooltip=tooltip_fields(),
+            **_estimate_encodings(),
+        )
+        .properties(width=width, height=alt.Step(22))
+    )
+
+
+def series_chart(frame: pd.DataFrame, *, title: str | None = None, width: int = 420) -> alt.Chart:
+    """Bars over periods in time order (a yearly series, a term total beside part-years)."""
+    data = _chart_fields(_with_estimate(frame), "period_vi")
+    data = data.assign(order=range(len(data)))
+    unit = UNIT_TITLES.get(frame["unit"].iloc[0], "") if not frame.empty else ""
+    return (
+        alt.Chart(data, title=title or alt.Undefined)
+        .mark_bar(color=PALETTE[0], strokeWidth=1)
+        .encode(
+            x=alt.X("period_vi:N", title=None, sort=alt.SortField("order"), axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("value:Q", title=unit, axis=alt.Axis(format=",~f", tickCount=5)),
+            tooltip=tooltip_fields(),
+            **_estimate_encodings(),
+        )
+        .properties(width=width, height=220)
+    )
+
+
+def structure_chart(frame: pd.DataFrame, *, label: str = "name_vi", title: str | None = None, width: int = 420) -> alt.Chart:
+    """One stacked bar of shares (e.g. industry – services – agriculture), in the order of ``frame``."""
+    data = _chart_fields(_with_estimate(frame), label).assign(order=range(len(frame)))
+    return (
+        alt.Chart(data, title=title or alt.Undefined)
+        .mark_bar(strokeWidth=1)
+        .encode(
+            x=alt.X("value:Q", title="%", stack="normalize", axis=alt.Axis(format="~%")),
+            color=alt.Color(f"{label}:N", title=None, sort=list(data[label]), scale=alt.Scale(range=PALETTE)),
+            order=alt.Order("order:Q"),
+            tooltip=tooltip_fields(),
+            **_estimate_encodings(),
+        )
+        .properties(width=width, height=50)
     )
 
 

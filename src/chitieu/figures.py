@@ -54,3 +54,41 @@ def figures_used(ds: Dataset, obs_ids: Iterable[str]) -> pd.DataFrame:
             "quote": "“" + obs["source_quote"] + "”",
         }
     )
+
+
+EXPORT_DIR_ENV = "CHITIEU_EXPORT_DIR"
+
+
+def figures_section(ds: Dataset, obs_ids: Iterable[str], chapter: str):
+    """The closing block of a chapter: the table of every figure used and a link to its CSV.
+
+    During ``make book`` the build sets ``$CHITIEU_EXPORT_DIR``; the CSV of the chapter's figures is then
+    written there (``<chapter>.csv``) and published under ``_build/html/data/chapters/``. Re-executions
+    outside the build (nbval) write nothing.
+
+    Parameters
+    ----------
+    chapter : str
+        The notebook's name without extension, e.g. ``"02_kinh_te"``.
+    """
+    import html
+    import os
+    from pathlib import Path
+
+    from IPython.display import HTML
+
+    from chitieu.atomic import write_text_atomic
+    from chitieu.tables import table_html
+
+    table = figures_used(ds, obs_ids)
+    export_dir = os.environ.get(EXPORT_DIR_ENV)
+    if export_dir:
+        csv_rows = ds.observations.loc[list(table["obs_id"])].drop(columns=["start_year", "end_year", "decimals", "value_text"])
+        csv_rows = csv_rows.assign(value=ds.observations.loc[list(table["obs_id"]), "value_text"])
+        write_text_atomic(Path(export_dir) / f"{chapter}.csv", csv_rows.to_csv(index=False, lineterminator="\n"))
+    link = html.escape(f"../data/chapters/{chapter}.csv")
+    return HTML(
+        f'<p class="chitieu-download">⬇ <a href="{link}" download>Tải các số liệu của chương (CSV, UTF-8)</a></p>'
+        f'<details class="chitieu-details"><summary>Giá trị, kỳ, trạng thái, nguồn và trích dẫn nguyên văn '
+        f"của từng số liệu</summary>{table_html(table, FIGURE_COLUMNS)}</details>"
+    )

@@ -1,46 +1,12 @@
-"""Write the chapter notebooks of notebooks/ from this single readable source (run once per change).
+"""Chapter 1: the resolution's key indicators, value against target, computed status."""
 
-The notebooks are committed; this script only saves typing JSON by hand. Every chapter follows one
-order: title and summary → parameters → imports → load → compute → charts/tables → glue.
-"""
-
+import sys
 from pathlib import Path
 
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _nb import code, md, params, write  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def code(src, *tags):
-    cell = new_code_cell(src.strip())
-    if tags:
-        cell.metadata["tags"] = list(tags)
-    return cell
-
-
-def md(src):
-    return new_markdown_cell(src.strip())
-
-
-def write(name, cells):
-    nb = new_notebook(cells=cells)
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nb.metadata["language_info"] = {"name": "python"}
-    for i, cell in enumerate(nb.cells):
-        cell["id"] = f"{name[:2]}-{i:02d}"
-    nbformat.write(nb, ROOT / "notebooks" / name)
-
-
-PARAMS = code(
-    '''
-# Parameters (papermill injects the report year and the data folder here).
-report_year = 2023
-data_dir = "../data"
-''',
-    "parameters",
-    "remove-cell",
-)
+PARAMS = params()
 
 write(
     "01_chi_tieu_chu_yeu.ipynb",
@@ -140,11 +106,7 @@ charts.show_chart(
         md("## Các số liệu được dùng trong chương"),
         code(
             """
-show_table(
-    figures.figures_used(ds, table["obs_id"]),
-    figures.FIGURE_COLUMNS,
-    summary="Giá trị, kỳ, trạng thái, nguồn và trích dẫn nguyên văn của từng số liệu",
-)
+figures.figures_section(ds, table["obs_id"], "01_chi_tieu_chu_yeu")
 """,
             "remove-input",
         ),
