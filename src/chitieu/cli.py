@@ -31,6 +31,26 @@ def _cmd_book(args: argparse.Namespace) -> int:
     return cli_book(args)
 
 
+def _cmd_run_chapter(args: argparse.Namespace) -> int:
+    from chitieu.notebooks import execute_chapter
+
+    source = config.NOTEBOOKS_DIR / f"{args.chapter.removesuffix('.ipynb')}.ipynb"
+    if not source.is_file():
+        print(f"no such chapter: {source}", file=sys.stderr)
+        return 2
+    out_dir = config.BUILD_DIR / "chapter-preview" / "book"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    link = out_dir.parent / "data"
+    if not link.exists():
+        link.symlink_to(config.DATA_DIR, target_is_directory=True)
+    run = execute_chapter(source, out_dir / source.name, {"report_year": args.year, "data_dir": "../data"}, out_dir)
+    if run.error:
+        print(run.error, file=sys.stderr)
+        return 1
+    print(f"{source.name}: executed in {run.seconds:.1f} s → {out_dir / source.name}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m chitieu", description=__doc__)
     parser.add_argument("--data-dir", type=Path, default=config.DATA_DIR, help="data folder (default: data/)")
@@ -41,6 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "coverage", help="match every statistic of the report to the data; write data/coverage_unmatched.csv"
     ).set_defaults(func=cli_coverage)
+    one = sub.add_parser("run-chapter", help="execute one chapter into _build/chapter-preview (no site build)")
+    one.add_argument("chapter", help="notebook name, e.g. 02_kinh_te")
+    one.add_argument("--year", type=int, default=config.DEFAULT_REPORT_YEAR)
+    one.set_defaults(func=_cmd_run_chapter)
     book = sub.add_parser("book", help="execute every chapter for a report year and build the site")
     book.add_argument("--year", type=int, default=config.DEFAULT_REPORT_YEAR, help="report year (default %(default)s)")
     book.add_argument("--workers", type=int, default=None, help="parallel chapters (default: one per core)")
