@@ -1,0 +1,1 @@
+"""Chapter-specific computations (one module per chapter)."""
