@@ -14,7 +14,9 @@ import time
 from pathlib import Path
 
 from chitieu import config
+from chitieu.cache import ALL, SCOPE_ENV, ChapterCache, chapter_key, data_fingerprint, notebook_scope, tree_fingerprint
 from chitieu.errors import DataValidationError
+from chitieu.years import YearDataError, check_report_year
 from chitieu.figures import EXPORT_DIR_ENV
 from chitieu.load import load_dataset
 from chitieu.notebooks import execute_all
@@ -83,39 +85,122 @@ def _publish(root: Path, stage: Path, chapters: list[Path]) -> None:
         shutil.rmtree(old)
 
 
-def build_book(report_year: int, root: Path | None = None, workers: int | None = None) -> Path:
+def _site_fingerprint(stage: Path) -> str:
+    """Hash of everything the site is built from (executed chapters, pages, config, static files, exports)."""
+    return _sha_files(
+        [p for p in sorted(stage.rglob("*")) if p.is_file() and "_build" not in p.relative_to(stage).parts
+         and "data" not in p.relative_to(stage).parts[:1]],
+        stage,
+    )
+
+
+def _sha_files(files: list[Path], base: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _plan_chapters(root: Path, ds, chapters: list[Path], parameters: dict) -> dict[str, tuple[str, list[str] | str]]:
+    """Content key and data scope of each chapter."""
+    package_fp = tree_fingerprint(root / "src", "**/*.py")
+    env_fp = tree_fingerprint(root, "requirements.lock")
+    data_fps: dict[str, str] = {}
+    plan = {}
+    for src in chapters:
+        scope = notebook_scope(src)
+        scope_key = scope if isinstance(scope, str) else ",".join(scope)
+        if scope_key not in data_fps:
+            data_fps[scope_key] = data_fingerprint(root / "data", ds, scope)
+        plan[src.name] = (chapter_key(src, parameters, package_fp, env_fp, data_fps[scope_key]), scope)
+    return plan
+
+
+def build_book(report_year: int, root: Path | None = None, workers: int | None = None, use_cache: bool = True) -> Path:
     """Run the whole pipeline for ``report_year`` and publish ``_build/html``; return its path.
+
+    Chapters whose inputs did not change (content hashes, :mod:`chitieu.cache`) are reused from
+    ``.cache/build`` instead of executed; when nothing changed at all, the published site is kept as is.
 
     Raises
     ------
     DataValidationError
         Bad data: nothing is executed or written.
+    YearDataError
+        No key figure for ``report_year``: nothing is executed or written.
     BuildError
         A chapter or the site build failed: nothing is published.
     """
     root = root or config.PROJ_ROOT
     t0 = time.perf_counter()
     print(f"[1/4] Kiểm tra dữ liệu / validating data ({root / 'data'})", flush=True)
-    load_dataset(root / "data")
+    ds = load_dataset(root / "data")
+    coverage = check_report_year(ds, report_year)
+    if coverage.missing:
+        print(
+            f"      {len(coverage.missing)}/{len(coverage.missing) + len(coverage.present)} chỉ tiêu chủ yếu chưa có số "
+            f"liệu năm {report_year} (sách ghi 'chưa có số liệu') / key indicators without a {report_year} figure:\n"
+            + coverage.describe_missing(),
+            flush=True,
+        )
+    chapters = chapter_sources(root)
+    if not chapters:
+        raise BuildError("no chapter notebooks in notebooks/")
+    parameters = {"report_year": report_year, "data_dir": "../data"}
+    plan = _plan_chapters(root, ds, chapters, parameters)
+    cache = ChapterCache(root)
     stage = root / "_build" / f".stage-{os.getpid()}"
     try:
         _stage(root, stage)
         write_vega_bundle(stage / "_static")
-        chapters = chapter_sources(root)
-        if not chapters:
-            raise BuildError("no chapter notebooks in notebooks/")
-        print(f"[2/4] Chạy {len(chapters)} chương / executing {len(chapters)} chapters (report_year={report_year})", flush=True)
-        os.environ[EXPORT_DIR_ENV] = str(stage / "exports" / "chapters")
-        runs = execute_all(chapters, stage / "book", {"report_year": report_year, "data_dir": "../data"}, workers)
+        exports = stage / "exports" / "chapters"
+        print(f"[2/4] Chạy {len(chapters)} chương / chapters (report_year={report_year})", flush=True)
+        todo = []
+        for src in chapters:
+            key, _ = plan[src.name]
+            if use_cache and cache.fetch(src.name, key, stage / "book" / src.name, exports):
+                print(f"  {src.name:<40} {'reused':<9} {0.0:6.1f} s", flush=True)
+            else:
+                todo.append(src)
+        os.environ[EXPORT_DIR_ENV] = str(exports)
+        envs = {
+            src.name: {SCOPE_ENV: ",".join(plan[src.name][1])} for src in todo if plan[src.name][1] != ALL
+        }
+        runs = execute_all(todo, stage / "book", parameters, workers, envs)
         failures = [run.error for run in runs if run.error]
         if failures:
             raise BuildError("chapter execution failed:\n  " + "\n  ".join(failures))
-        print("[3/4] Dựng trang / building the site (jupyter-book, warnings are errors)", flush=True)
-        _jupyter_book(stage)
-        _export_data(root, stage, stage / "_build" / "html")
-        print("[4/4] Xuất bản / publishing book/ and _build/html", flush=True)
-        _publish(root, stage, chapters)
+        for run in runs:
+            cache.store(run.name, plan[run.name][0], stage / "book" / run.name, exports)
+        print(
+            f"      {len(runs)} executed, {len(chapters) - len(runs)} reused, "
+            f"{sum(r.seconds for r in runs):.1f} s of kernel time",
+            flush=True,
+        )
+        site_key = _site_fingerprint(stage)
+        published_key = root / ".cache" / "build" / "site.key"
+        html = root / "_build" / "html"
+        unchanged = (
+            use_cache
+            and html.is_dir()
+            and published_key.is_file()
+            and published_key.read_text() == site_key
+            and all((root / "book" / s.name).is_file() and (root / "book" / s.name).read_bytes() == (stage / "book" / s.name).read_bytes() for s in chapters)
+        )
+        if unchanged:
+            print("[3/4] Trang không đổi / site inputs unchanged: the published site is kept", flush=True)
+        else:
+            print("[3/4] Dựng trang / building the site (jupyter-book, warnings are errors)", flush=True)
+            _jupyter_book(stage)
+            _export_data(root, stage, stage / "_build" / "html")
+            print("[4/4] Xuất bản / publishing book/ and _build/html", flush=True)
+            _publish(root, stage, chapters)
+            published_key.parent.mkdir(parents=True, exist_ok=True)
+            published_key.write_text(site_key)
     finally:
+        os.environ.pop(EXPORT_DIR_ENV, None)
         if stage.exists():
             shutil.rmtree(stage)
     print(f"Xong / done in {time.perf_counter() - t0:.1f} s: {root / '_build' / 'html' / 'index.html'}", flush=True)
@@ -129,6 +214,9 @@ def cli_book(args) -> int:
     except DataValidationError as exc:
         print(exc.render(), file=sys.stderr)
         print("Không dựng sách: dữ liệu lỗi / build stopped: invalid data. Nothing was changed.", file=sys.stderr)
+        return 1
+    except YearDataError as exc:
+        print(str(exc), file=sys.stderr)
         return 1
     except BuildError as exc:
         print(str(exc), file=sys.stderr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +31,9 @@ class Dataset:
 
 def load_dataset(data_dir: Path | str | None = None) -> Dataset:
     """Validate and load ``data_dir`` (default ``data/`` of the project).
+
+    Everything is validated; when the build runs a chapter with a declared data scope
+    (``$CHITIEU_SCOPE``, see :mod:`chitieu.cache`), the chapter then sees only that scope.
 
     Raises
     ------
@@ -69,4 +73,10 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
         [{k: v for k, v in rec.items() if not k.startswith("_")} for rec in assessment],
         columns=["resolution_no", "report_status", "source_ref", "source_quote"],
     )
-    return Dataset(ind, tgt, obs, assessment_df, sources, data_dir)
+    dataset = Dataset(ind, tgt, obs, assessment_df, sources, data_dir)
+    scope = os.environ.get("CHITIEU_SCOPE")
+    if scope:
+        from chitieu.cache import restrict
+
+        dataset = restrict(dataset, scope.split(","))
+    return dataset

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,11 +48,16 @@ def strip_volatile(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def execute_chapter(source: Path, output: Path, parameters: dict, cwd: Path) -> ChapterRun:
-    """Execute ``source`` into ``output`` with ``parameters``; never raises, returns the error text."""
+def execute_chapter(source: Path, output: Path, parameters: dict, cwd: Path, env: dict | None = None) -> ChapterRun:
+    """Execute ``source`` into ``output`` with ``parameters``; never raises, returns the error text.
+
+    ``env`` adds environment variables for the kernel (e.g. the chapter's data scope).
+    """
     import papermill
 
     start = time.perf_counter()
+    saved = {key: os.environ.get(key) for key in (env or {})}
+    os.environ.update(env or {})
     try:
         papermill.execute_notebook(
             str(source),
@@ -65,6 +70,12 @@ def execute_chapter(source: Path, output: Path, parameters: dict, cwd: Path) -> 
         )
     except Exception as exc:  # noqa: BLE001 - reported per chapter, the build then stops
         return ChapterRun(source.name, time.perf_counter() - start, _describe_failure(source, output, exc))
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
     nb = nbformat.read(str(output), as_version=4)
     nbformat.write(strip_volatile(nb), str(output))
     return ChapterRun(source.name, time.perf_counter() - start)
@@ -81,16 +92,30 @@ def _describe_failure(source: Path, output: Path, exc: Exception) -> str:
     return f"chapter {source.name}, {where}: {ename}: {evalue}"
 
 
-def execute_all(sources: list[Path], out_dir: Path, parameters: dict, workers: int | None = None) -> list[ChapterRun]:
-    """Execute every chapter in parallel (one process per core), printing one line per chapter."""
+def execute_all(
+    sources: list[Path],
+    out_dir: Path,
+    parameters: dict,
+    workers: int | None = None,
+    envs: dict[str, dict] | None = None,
+) -> list[ChapterRun]:
+    """Execute chapters in parallel (one process per core), printing one line per chapter as each ends.
+
+    ``envs`` maps a notebook name to extra environment variables for its kernel.
+    """
     workers = workers or os.cpu_count() or 1
     out_dir.mkdir(parents=True, exist_ok=True)
     runs: list[ChapterRun] = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(execute_chapter, src, out_dir / src.name, parameters, out_dir) for src in sources]
-        for future in futures:
+    if not sources:
+        return runs
+    with ProcessPoolExecutor(max_workers=min(workers, len(sources))) as pool:
+        futures = [
+            pool.submit(execute_chapter, src, out_dir / src.name, parameters, out_dir, (envs or {}).get(src.name))
+            for src in sources
+        ]
+        for future in as_completed(futures):
             run = future.result()
             state = "LỖI/FAILED" if run.error else "executed"
-            print(f"  {run.name:<40} {state:<12} {run.seconds:6.1f} s", flush=True)
+            print(f"  {run.name:<40} {state:<9} {run.seconds:6.1f} s", flush=True)
             runs.append(run)
-    return runs
+    return sorted(runs, key=lambda r: r.name)
