@@ -61,6 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "coverage", help="match every statistic of the report to the data; write data/coverage_unmatched.csv"
     ).set_defaults(func=cli_coverage)
+    from chitieu.yeardiff import cli_diff
+
+    diff = sub.add_parser("diff", help="figures that changed, appeared or disappeared between two report years")
+    diff.add_argument("--from", dest="year_from", type=int, required=True)
+    diff.add_argument("--to", dest="year_to", type=int, required=True)
+    diff.set_defaults(func=cli_diff)
     one = sub.add_parser("run-chapter", help="execute one chapter into _build/chapter-preview (no site build)")
     one.add_argument("chapter", help="notebook name, e.g. 02_kinh_te")
     one.add_argument("--year", type=int, default=config.DEFAULT_REPORT_YEAR)
