@@ -10,7 +10,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: help venv lock check-data book test coverage browser clean
+FROM ?= 2022
+TO ?= 2023
+
+.PHONY: help venv lock check-data book test coverage diff bench browser clean
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -41,6 +44,12 @@ book: $(STAMP) ## Execute every chapter for YEAR and build the site into _build/
 
 coverage: $(STAMP) ## Count the report's statistics matched by the data; write data/coverage_unmatched.csv
 	$(PY) -m chitieu coverage
+
+diff: $(STAMP) ## Figures that changed, appeared or disappeared between FROM and TO (e.g. FROM=2022 TO=2023)
+	$(PY) -m chitieu diff --from $(FROM) --to $(TO)
+
+bench: $(STAMP) ## Time clean / no-op / one-row rebuilds against sequential papermill and jupyter-book (minutes)
+	$(PY) -m chitieu bench
 
 browser: ## Install Debian's Chromium for the browser test when it is missing
 	@command -v chromium >/dev/null 2>&1 || { \

@@ -1,8 +1,13 @@
-"""Command line: ``python -m chitieu <command>``. The Makefile calls these, so make is optional."""
+"""Command line: ``python -m chitieu [--data-dir DIR] <command>``. The Makefile calls these, so make is optional.
+
+Commands import their module only when run, so ``check-data`` stays fast and a broken optional module
+cannot stop the others.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from pathlib import Path
 
@@ -25,12 +30,6 @@ def _cmd_check_data(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_book(args: argparse.Namespace) -> int:
-    from chitieu.build import cli_book
-
-    return cli_book(args)
-
-
 def _cmd_run_chapter(args: argparse.Namespace) -> int:
     from chitieu.notebooks import execute_chapter
 
@@ -51,30 +50,44 @@ def _cmd_run_chapter(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lazy(module: str, function: str):
+    """A command implemented in another module, imported when the command runs."""
+
+    def run(args: argparse.Namespace) -> int:
+        return getattr(importlib.import_module(module), function)(args)
+
+    return run
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m chitieu", description=__doc__)
     parser.add_argument("--data-dir", type=Path, default=config.DATA_DIR, help="data folder (default: data/)")
     sub = parser.add_subparsers(dest="command", required=True)
+
     sub.add_parser("check-data", help="validate every data file and the raw checksums").set_defaults(func=_cmd_check_data)
-    from chitieu.coverage import cli_coverage
 
-    sub.add_parser(
-        "coverage", help="match every statistic of the report to the data; write data/coverage_unmatched.csv"
-    ).set_defaults(func=cli_coverage)
-    from chitieu.yeardiff import cli_diff
+    book = sub.add_parser("book", help="execute every chapter for a report year and build the site")
+    book.add_argument("--year", type=int, default=config.DEFAULT_REPORT_YEAR, help="report year (default %(default)s)")
+    book.add_argument("--workers", type=int, default=None, help="parallel chapters (default: one per core)")
+    book.set_defaults(func=_lazy("chitieu.build", "cli_book"))
 
-    diff = sub.add_parser("diff", help="figures that changed, appeared or disappeared between two report years")
-    diff.add_argument("--from", dest="year_from", type=int, required=True)
-    diff.add_argument("--to", dest="year_to", type=int, required=True)
-    diff.set_defaults(func=cli_diff)
     one = sub.add_parser("run-chapter", help="execute one chapter into _build/chapter-preview (no site build)")
     one.add_argument("chapter", help="notebook name, e.g. 02_kinh_te")
     one.add_argument("--year", type=int, default=config.DEFAULT_REPORT_YEAR)
     one.set_defaults(func=_cmd_run_chapter)
-    book = sub.add_parser("book", help="execute every chapter for a report year and build the site")
-    book.add_argument("--year", type=int, default=config.DEFAULT_REPORT_YEAR, help="report year (default %(default)s)")
-    book.add_argument("--workers", type=int, default=None, help="parallel chapters (default: one per core)")
-    book.set_defaults(func=_cmd_book)
+
+    sub.add_parser(
+        "coverage", help="match every statistic of the report to the data; write data/coverage_unmatched.csv"
+    ).set_defaults(func=_lazy("chitieu.coverage", "cli_coverage"))
+
+    diff = sub.add_parser("diff", help="figures that changed, appeared or disappeared between two report years")
+    diff.add_argument("--from", dest="year_from", type=int, required=True)
+    diff.add_argument("--to", dest="year_to", type=int, required=True)
+    diff.set_defaults(func=_lazy("chitieu.yeardiff", "cli_diff"))
+
+    sub.add_parser("bench", help="measure clean, no-op and incremental builds against the alternatives").set_defaults(
+        func=_lazy("chitieu.bench", "cli_bench")
+    )
     return parser
 
 

@@ -1,0 +1,186 @@
+"""``make bench``: the build's speed, measured side by side in one run (figures printed, never asserted).
+
+Every measurement runs in its own temporary copy of the project, so the developer's ``_build`` and
+``.cache`` are never touched. The machine is shared and noisy: compare the ratios of one run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+from chitieu import config
+from chitieu.build import _jupyter_book, build_book, chapter_sources
+from chitieu.notebooks import execute_chapter
+from chitieu.schema import LOCALITIES
+
+IGNORE = shutil.ignore_patterns(".venv", "_build", ".cache", ".git", "__pycache__", ".pytest_cache", "*.egg-info")
+
+
+def _copy_project(root: Path, dest: Path) -> Path:
+    shutil.copytree(root, dest, ignore=IGNORE)
+    return dest
+
+
+def _timed(fn, *args, **kwargs) -> float:
+    start = time.perf_counter()
+    with contextlib.redirect_stdout(io.StringIO()):
+        fn(*args, **kwargs)
+    return time.perf_counter() - start
+
+
+def multiply_observations(data_dir: Path, factor: int) -> int:
+    """SYNTHETIC: add ``factor − 1`` copies of every observation (new ids, years 2000–2019, localities cycled).
+
+    Copies keep the quote and value, so they pass validation; they exist only in a temporary copy.
+    Returns the new row count.
+    """
+    path = data_dir / "observations.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    places = ["", *LOCALITIES]
+    out = list(rows)
+    for i in range(1, factor):
+        for row in rows:
+            out.append(
+                {
+                    **row,
+                    "obs_id": f"{row['obs_id']}.synth{i}",
+                    "period": str(2000 + i % 20),
+                    "locality": places[(i // 20) % len(places)],
+                }
+            )
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(out)
+    return len(out)
+
+
+def _change_one_row(data_dir: Path, chapter: str) -> str:
+    """Flip the status of one observation of ``chapter``'s indicators (still valid); return its id."""
+    with open(data_dir / "indicators.csv", encoding="utf-8", newline="") as handle:
+        ids = {r["indicator_id"] for r in csv.DictReader(handle) if r["chapter"] == chapter and not r["resolution_no"]}
+    path = data_dir / "observations.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        rows, fields = list(reader), reader.fieldnames
+    for row in rows:
+        if row["indicator_id"] in ids and row["status"] == "actual":
+            row["status"] = "estimate"
+            changed = row["obs_id"]
+            break
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return changed
+
+
+def _sequential_papermill(root: Path) -> float:
+    out = root / "_build" / "seq" / "book"
+    out.mkdir(parents=True)
+    (out.parent / "data").symlink_to(root / "data", target_is_directory=True)
+    start = time.perf_counter()
+    for src in chapter_sources(root):
+        run = execute_chapter(src, out / src.name, {"report_year": config.DEFAULT_REPORT_YEAR, "data_dir": "../data"}, out)
+        if run.error:
+            raise RuntimeError(run.error)
+    return time.perf_counter() - start
+
+
+def _jupyter_book_executing(root: Path) -> float:
+    """``jupyter-book build`` executing the chapter sources itself (execute_notebooks: force)."""
+    stage = root / "_build" / "jbforce"
+    (stage / "book").mkdir(parents=True)
+    for src in chapter_sources(root):
+        shutil.copy2(src, stage / "book" / src.name)
+    for page in (root / "book").glob("*.md"):
+        shutil.copy2(page, stage / "book" / page.name)
+    shutil.copy2(root / "_toc.yml", stage / "_toc.yml")
+    conf = (root / "_config.yml").read_text(encoding="utf-8").replace('execute_notebooks: "off"', 'execute_notebooks: "force"')
+    (stage / "_config.yml").write_text(conf, encoding="utf-8")
+    shutil.copytree(root / "_static", stage / "_static")
+    (stage / "data").symlink_to(root / "data", target_is_directory=True)
+    return _timed(_jupyter_book, stage)
+
+
+def _empty_notebook_seconds(tmp: Path) -> float:
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("pass")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    src = tmp / "empty.ipynb"
+    nbformat.write(nb, str(src))
+    runs = []
+    for _ in range(3):
+        start = time.perf_counter()
+        run = execute_chapter(src, tmp / "empty_out.ipynb", {}, tmp)
+        if run.error:
+            raise RuntimeError(run.error)
+        runs.append(time.perf_counter() - start)
+    return min(runs)
+
+
+def run_bench(root: Path | None = None) -> dict[str, float]:
+    """Measure everything; return the figures (seconds and ratios)."""
+    root = root or config.PROJ_ROOT
+    cores = os.cpu_count() or 1
+    figures: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="chitieu-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        main = _copy_project(root, tmp / "main")
+        n_chapters = len(chapter_sources(main))
+        print(f"Đo trên {cores} lõi, {n_chapters} chương / measuring on {cores} cores, {n_chapters} chapters", flush=True)
+        figures["clean"] = _timed(build_book, config.DEFAULT_REPORT_YEAR, root=main)
+        print(f"  clean build (no cache)                 {figures['clean']:7.1f} s", flush=True)
+        figures["noop"] = _timed(build_book, config.DEFAULT_REPORT_YEAR, root=main)
+        print(f"  no-op rebuild                          {figures['noop']:7.1f} s   ({figures['noop'] / figures['clean']:.1%} of clean; target ≤ 10%)", flush=True)
+        changed = _change_one_row(main / "data", "kinh_te")
+        figures["one_row"] = _timed(build_book, config.DEFAULT_REPORT_YEAR, root=main)
+        print(f"  rebuild after one row changed ({changed}) {figures['one_row']:7.1f} s   ({figures['one_row'] / figures['clean']:.1%} of clean)", flush=True)
+        seq = _copy_project(root, tmp / "seq")
+        figures["sequential_papermill"] = _sequential_papermill(seq)
+        speedup = figures["sequential_papermill"] / figures["clean"]
+        print(f"  sequential papermill (execution only)  {figures['sequential_papermill']:7.1f} s   (clean build is {speedup:.2f}× faster; target ≥ 1.6×)", flush=True)
+        jbf = _copy_project(root, tmp / "jbforce")
+        figures["jupyter_book_force"] = _jupyter_book_executing(jbf)
+        print(f"  jupyter-book executing (force)         {figures['jupyter_book_force']:7.1f} s   (clean build is {figures['jupyter_book_force'] / figures['clean']:.2f}× faster)", flush=True)
+        figures["empty_kernel"] = _empty_notebook_seconds(tmp)
+        stage = tmp / "sphinx_only"
+        (stage / "book").mkdir(parents=True)
+        for nb in (main / "book").glob("*.ipynb"):
+            shutil.copy2(nb, stage / "book" / nb.name)
+        for page in (main / "book").glob("*.md"):
+            shutil.copy2(page, stage / "book" / page.name)
+        for name in ("_config.yml", "_toc.yml"):
+            shutil.copy2(main / name, stage / name)
+        shutil.copytree(main / "_static", stage / "_static")
+        figures["sphinx"] = _timed(_jupyter_book, stage)
+        figures["floor"] = figures["empty_kernel"] * n_chapters / cores + figures["sphinx"]
+        print(
+            f"  floor: empty kernel {figures['empty_kernel']:.2f} s × {n_chapters} / {cores} + Sphinx {figures['sphinx']:.1f} s"
+            f" = {figures['floor']:7.1f} s   (clean build is {figures['clean'] / figures['floor']:.2f}× the floor; target ≤ 2×)",
+            flush=True,
+        )
+        for factor in (10, 100):
+            copy = _copy_project(root, tmp / f"x{factor}")
+            rows = multiply_observations(copy / "data", factor)
+            figures[f"clean_x{factor}"] = _timed(build_book, config.DEFAULT_REPORT_YEAR, root=copy)
+            ratio = figures[f"clean_x{factor}"] / figures["clean"]
+            figures[f"ratio_x{factor}"] = ratio
+            target = "; target ≤ 1.3×" if factor == 100 else ""
+            print(f"  clean build, observations ×{factor:<3} ({rows} rows) {figures[f'clean_x{factor}']:7.1f} s   ({ratio:.2f}× real data{target})", flush=True)
+    return figures
+
+
+def cli_bench(args) -> int:
+    """``python -m chitieu bench``."""
+    run_bench()
+    return 0
