@@ -48,6 +48,46 @@ def _stage(root: Path, stage: Path) -> None:
     os.symlink(root / "data", stage / "data", target_is_directory=True)
 
 
+def _git_commit(root: Path) -> str:
+    """The checkout's commit (``+dirty`` when the tree has changes), or ``"unknown"`` outside git."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root, capture_output=True, text=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return head + ("+dirty" if dirty else "")
+
+
+def _stamp_config(stage: Path, commit: str) -> None:
+    """Add the commit to the footer of the staged site (never to the notebooks: they must stay identical)."""
+    import yaml
+
+    path = stage / "_config.yml"
+    conf = yaml.safe_load(path.read_text(encoding="utf-8"))
+    footer = conf.setdefault("html", {}).get("extra_footer", "")
+    conf["html"]["extra_footer"] = f"{footer} Phiên bản mã và dữ liệu (git): {commit[:12]}{'+' if commit.endswith('+dirty') else ''}."
+    path.write_text(yaml.safe_dump(conf, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _write_provenance(root: Path, html: Path, report_year: int, commit: str) -> None:
+    """``data/provenance.json`` of the site: the volatile facts of this build (commit, date) and its inputs."""
+    import datetime
+    import json
+    import platform
+
+    from chitieu.atomic import write_text_atomic
+    from chitieu.methods import input_checksums
+
+    record = {
+        "git_commit": commit,
+        "built_at_utc": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "report_year": report_year,
+        "python": platform.python_version(),
+        "inputs": input_checksums(root / "data").to_dict(orient="records"),
+    }
+    write_text_atomic(html / "data" / "provenance.json", json.dumps(record, ensure_ascii=False, indent=1) + "\n")
+
+
 def _jupyter_book(stage: Path) -> None:
     exe = Path(sys.executable).with_name("jupyter-book")
     cmd = [str(exe), "build", str(stage), "--warningiserror", "--keep-going", "--quiet"]
@@ -58,13 +98,20 @@ def _jupyter_book(stage: Path) -> None:
 
 
 def _export_data(root: Path, stage: Path, html: Path) -> None:
+    """``html/data``: the dataset's CSVs (and ``audit.csv`` when present), each chapter's CSV, then the data
+    dictionary, the README (source, licence, how to cite) and a reproducible zip of it all (:mod:`chitieu.exports`)."""
+    from chitieu.exports import write_exports
+
     dest = html / "data"
     dest.mkdir(parents=True, exist_ok=True)
     for name in DATA_EXPORTS:
         shutil.copy2(root / "data" / name, dest / name)
+    if (root / "data" / "audit.csv").is_file():
+        shutil.copy2(root / "data" / "audit.csv", dest / "audit.csv")
     chapters = stage / "exports" / "chapters"
     if chapters.is_dir():
         shutil.copytree(chapters, dest / "chapters")
+    write_exports(root, dest)
 
 
 def _publish(root: Path, stage: Path, chapters: list[Path]) -> None:
@@ -154,6 +201,8 @@ def build_book(report_year: int, root: Path | None = None, workers: int | None =
     stage = root / "_build" / f".stage-{os.getpid()}"
     try:
         _stage(root, stage)
+        commit = _git_commit(root)
+        _stamp_config(stage, commit)
         write_vega_bundle(stage / "_static")
         exports = stage / "exports" / "chapters"
         print(f"[2/4] Chạy {len(chapters)} chương / chapters (report_year={report_year})", flush=True)
@@ -195,6 +244,7 @@ def build_book(report_year: int, root: Path | None = None, workers: int | None =
             print("[3/4] Dựng trang / building the site (jupyter-book, warnings are errors)", flush=True)
             _jupyter_book(stage)
             _export_data(root, stage, stage / "_build" / "html")
+            _write_provenance(root, stage / "_build" / "html", report_year, commit)
             print("[4/4] Xuất bản / publishing book/ and _build/html", flush=True)
             _publish(root, stage, chapters)
             published_key.parent.mkdir(parents=True, exist_ok=True)

@@ -51,7 +51,7 @@ def average_annual_growth(start: float, end: float, years: float) -> float:
 def mean_of_growth_rates(rates: Sequence[float]) -> float:
     """Geometric mean of yearly growth rates (percent), i.e. the compound average of a series of rates.
 
-    ``ḡ = (Π (1 + gᵢ/100))^(1/n) − 1``, in percent.
+    ``ḡ = ((Π (1 + gᵢ/100))^(1/n) − 1) × 100``
     """
     if not rates:
         raise ValueError("no growth rates")
@@ -62,7 +62,9 @@ def mean_of_growth_rates(rates: Sequence[float]) -> float:
 
 
 def share(part: float, total: float) -> float:
-    """``part`` as a percent of ``total``: ``part / total × 100``.
+    """``part`` as a percent of ``total``.
+
+    ``s = part / total × 100``
 
     Reproduces e.g. "28/38 trường, đạt 73,68%" (P1:B.II:(5)).
     """
@@ -72,14 +74,20 @@ def share(part: float, total: float) -> float:
 
 
 def ratio(numerator: float, denominator: float) -> float:
-    """``numerator / denominator`` (the report's "gấp … lần", e.g. P1:B.II:(2))."""
+    """How many times ``numerator`` is ``denominator`` (the report's "gấp … lần", e.g. P1:B.II:(2)).
+
+    ``k = numerator / denominator``
+    """
     if denominator == 0:
         raise ValueError("ratio to zero")
     return numerator / denominator
 
 
 def average(total: float, count: float) -> float:
-    """``total / count``: a period total per year (e.g. 2.800 jobs over 3 years ≈ 933 a year)."""
+    """A period total per year (e.g. 2.800 jobs over 3 years ≈ 933 a year).
+
+    ``a = total / count``
+    """
     if count == 0:
         raise ValueError("average over zero items")
     return total / count
@@ -97,7 +105,9 @@ def required_annual_growth(current: float, target: float, years_left: float) -> 
 def progress_ratio(observed_growth: float, required_growth: float) -> float:
     """Open SDG's progress ratio: observed pace over required pace.
 
-    ``ratio = observed / required``; ≥ 1 means on track. Defined only for a required pace that is not zero.
+    ``ratio = observed / required``
+
+    A ratio of 1 or more means on track. Defined only for a required pace that is not zero.
     """
     if required_growth == 0:
         raise ValueError("required pace is zero: the target is already reached")
