@@ -629,11 +629,11 @@ class TestCliCoverage:
         # ...until the three are quoted by observations: 8/8 matched.
         with (data_dir / "observations.csv").open("a", encoding="utf-8", newline="") as fh:
             writer = csv.writer(fh, lineterminator="\n")
-            writer.writerow(["cattle.2023", "schools", "2023-04", "1554", "exact", "actual", "", "P1:B.III.1.3",
+            writer.writerow(["schools.2023-04.cattle", "schools", "2023-04", "1554", "exact", "actual", "", "P1:B.III.1.3",
                              "đàn bò 1.554 con"])
-            writer.writerow(["buffalo.2023", "schools", "2023-04", "810", "exact", "actual", "", "P1:B.III.1.3",
+            writer.writerow(["schools.2023-04.buffalo", "schools", "2023-04", "810", "exact", "actual", "", "P1:B.III.1.3",
                              "đàn trâu 810 con"])
-            writer.writerow(["years.2023", "schools", "2023", "3", "approx", "actual", "", "P1:A", "gần 3 năm"])
+            writer.writerow(["schools.2023.years", "schools", "2023", "3", "approx", "actual", "", "P1:A", "gần 3 năm"])
         capsys.readouterr()
         assert cli_coverage(Namespace(data_dir=data_dir)) == 0
         assert "Khớp: 8/8 số liệu thống kê (100,0%)" in capsys.readouterr().out

@@ -49,12 +49,13 @@ def multiply_observations(data_dir: Path, factor: int) -> int:
     places = ["", *LOCALITIES]
     out = list(rows)
     for i in range(1, factor):
-        for row in rows:
+        period = str(2000 + i % 20)
+        for n, row in enumerate(rows):
             out.append(
                 {
                     **row,
-                    "obs_id": f"{row['obs_id']}.synth{i}",
-                    "period": str(2000 + i % 20),
+                    "obs_id": f"{row['indicator_id']}.{period}.synth{i}_{n}",
+                    "period": period,
                     "locality": places[(i // 20) % len(places)],
                 }
             )

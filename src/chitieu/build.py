@@ -18,7 +18,7 @@ from chitieu.cache import ALL, SCOPE_ENV, ChapterCache, chapter_key, data_finger
 from chitieu.errors import DataValidationError
 from chitieu.years import YearDataError, check_report_year
 from chitieu.figures import EXPORT_DIR_ENV
-from chitieu.load import load_dataset
+from chitieu.load import VALIDATED_ENV, load_dataset, save_validated
 from chitieu.notebooks import execute_all
 from chitieu.site import write_vega_bundle
 
@@ -136,7 +136,7 @@ def _site_fingerprint(stage: Path) -> str:
     """Hash of everything the site is built from (executed chapters, pages, config, static files, exports)."""
     return _sha_files(
         [p for p in sorted(stage.rglob("*")) if p.is_file() and "_build" not in p.relative_to(stage).parts
-         and "data" not in p.relative_to(stage).parts[:1]],
+         and "data" not in p.relative_to(stage).parts[:1] and p.name != "validated.pkl"],
         stage,
     )
 
@@ -205,6 +205,7 @@ def build_book(report_year: int, root: Path | None = None, workers: int | None =
         _stamp_config(stage, commit)
         write_vega_bundle(stage / "_static")
         exports = stage / "exports" / "chapters"
+        save_validated(ds, stage / "validated.pkl")
         print(f"[2/4] Chạy {len(chapters)} chương / chapters (report_year={report_year})", flush=True)
         todo = []
         for src in chapters:
@@ -214,6 +215,7 @@ def build_book(report_year: int, root: Path | None = None, workers: int | None =
             else:
                 todo.append(src)
         os.environ[EXPORT_DIR_ENV] = str(exports)
+        os.environ[VALIDATED_ENV] = str(stage / "validated.pkl")
         envs = {
             src.name: {SCOPE_ENV: ",".join(plan[src.name][1])} for src in todo if plan[src.name][1] != ALL
         }
@@ -251,6 +253,7 @@ def build_book(report_year: int, root: Path | None = None, workers: int | None =
             published_key.write_text(site_key)
     finally:
         os.environ.pop(EXPORT_DIR_ENV, None)
+        os.environ.pop(VALIDATED_ENV, None)
         if stage.exists():
             shutil.rmtree(stage)
     print(f"Xong / done in {time.perf_counter() - t0:.1f} s: {root / '_build' / 'html' / 'index.html'}", flush=True)
