@@ -13,7 +13,7 @@ STAMP := $(VENV)/.installed
 FROM ?= 2022
 TO ?= 2023
 
-.PHONY: help venv lock check-data book test coverage diff bench browser clean
+.PHONY: help venv lock check-data book test coverage audit diff weight bench browser clean
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -45,8 +45,14 @@ book: $(STAMP) ## Execute every chapter for YEAR and build the site into _build/
 coverage: $(STAMP) ## Count the report's statistics matched by the data; write data/coverage_unmatched.csv
 	$(PY) -m chitieu coverage
 
+audit: $(STAMP) ## Evaluate every check of data/checks.csv; write _build/html/data/audit.csv
+	$(PY) -m chitieu audit
+
 diff: $(STAMP) ## Figures that changed, appeared or disappeared between FROM and TO (e.g. FROM=2022 TO=2023)
 	$(PY) -m chitieu diff --from $(FROM) --to $(TO)
+
+weight: $(STAMP) ## Bytes each page downloads (first visit, then each further page); budget 400 KB a chapter
+	$(PY) -m chitieu weight
 
 bench: $(STAMP) ## Time clean / no-op / one-row rebuilds against sequential papermill and jupyter-book (minutes)
 	$(PY) -m chitieu bench
@@ -56,9 +62,10 @@ browser: ## Install Debian's Chromium for the browser test when it is missing
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Chromium is missing: run 'sudo apt-get install chromium'"; exit 1; fi; }
 
-test: $(STAMP) ## Run every test: package, data contract, notebooks (nbval), book build
+test: $(STAMP) browser ## Run every test: package, data contract, mutations, browser, notebooks (nbval), book build, audit
 	$(PY) -m pytest tests
 	$(PY) -m pytest --nbval book/ -p no:cacheprovider
+	$(PY) -m chitieu audit --out _build/audit-test/audit.csv
 
 clean: ## Remove the built site and caches (keeps .venv and book/)
 	rm -rf _build .pytest_cache

@@ -11,6 +11,10 @@
     months: ["tháng 1", "tháng 2", "tháng 3", "tháng 4", "tháng 5", "tháng 6", "tháng 7", "tháng 8", "tháng 9", "tháng 10", "tháng 11", "tháng 12"],
     shortMonths: ["Th1", "Th2", "Th3", "Th4", "Th5", "Th6", "Th7", "Th8", "Th9", "Th10", "Th11", "Th12"]
   };
+  function escapeHtml(value) {
+    return String(value).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  }
   function embedAll() {
     var specs = document.querySelectorAll("script.chitieu-spec");
     specs.forEach(function (node) {
@@ -22,14 +26,41 @@
         return;
       }
       var spec = JSON.parse(node.textContent);
-      window.vegaEmbed(target, spec, {
-        renderer: "svg", actions: false, formatLocale: VI_NUMBER, timeFormatLocale: VI_TIME
+      // Vega sets its own role and aria attributes on the element it draws into: draw into a child so the
+      // figure keeps role="img" and the one-sentence description written by chitieu.charts.
+      var holder = document.createElement("div");
+      holder.className = "chitieu-chart-canvas";
+      target.appendChild(holder);
+      window.vegaEmbed(holder, spec, {
+        renderer: "svg", actions: false, formatLocale: VI_NUMBER, timeFormatLocale: VI_TIME,
+        // vega-tooltip escapes HTML in tooltip text (names from the data stay text).
+        tooltip: { theme: "light", sanitize: escapeHtml }
       }).catch(function (err) { console.error("chitieu: chart failed", err); });
     });
   }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", embedAll);
-  } else {
+  // Labels hard-coded in English in sphinx-book-theme's templates (no message catalogue reaches them);
+  // the others are translated at build time (_static/locales/vi/LC_MESSAGES/sphinx.po).
+  var UI_VI = {
+    "Toggle primary sidebar": "Hiện/ẩn mục lục sách",
+    "Toggle secondary sidebar": "Hiện/ẩn mục lục trang",
+    "Main": "Mục lục chính",
+    "Page": "Trang"
+  };
+  function translateUi() {
+    ["title", "aria-label", "data-bs-original-title"].forEach(function (attr) {
+      document.querySelectorAll("[" + attr + "]").forEach(function (el) {
+        var vi = UI_VI[el.getAttribute(attr)];
+        if (vi) { el.setAttribute(attr, vi); }
+      });
+    });
+  }
+  function start() {
+    translateUi();
     embedAll();
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 })();

@@ -14,7 +14,7 @@ from chitieu.build import build_book
 from conftest import ROOT
 
 IGNORE = shutil.ignore_patterns(".venv", "_build", ".cache", ".git", "__pycache__", ".pytest_cache", "*.egg-info", "staging")
-BAD_TEXT = re.compile(r"\bnan\b|\bNone\b|\bNaT\b|Traceback|\d\.\d{4,}|np\.float64|alt\.Chart\(")
+BAD_TEXT = re.compile(r"\bnan\b|\bNone\b|\bNaT\b|Traceback|(?<![\w.])\d+\.\d{4,}|np\.float64|alt\.Chart\(")
 EXTERNAL = re.compile(r"""(?:src|href)=["'](?:https?:)?//""")
 
 

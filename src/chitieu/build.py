@@ -6,6 +6,7 @@ chapter or a Sphinx warning leaves the previously published site and notebooks e
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -17,7 +18,9 @@ from chitieu import config
 from chitieu.cache import ALL, SCOPE_ENV, ChapterCache, chapter_key, data_fingerprint, notebook_scope, tree_fingerprint
 from chitieu.errors import DataValidationError
 from chitieu.years import YearDataError, check_report_year
-from chitieu.figures import EXPORT_DIR_ENV
+from chitieu import audit
+from chitieu.atomic import write_text_atomic
+from chitieu.figures import AUDIT_FLAGS_ENV, EXPORT_DIR_ENV
 from chitieu.load import VALIDATED_ENV, load_dataset, save_validated
 from chitieu.notebooks import execute_all
 from chitieu.site import write_vega_bundle
@@ -136,7 +139,7 @@ def _site_fingerprint(stage: Path) -> str:
     """Hash of everything the site is built from (executed chapters, pages, config, static files, exports)."""
     return _sha_files(
         [p for p in sorted(stage.rglob("*")) if p.is_file() and "_build" not in p.relative_to(stage).parts
-         and "data" not in p.relative_to(stage).parts[:1] and p.name != "validated.pkl"],
+         and "data" not in p.relative_to(stage).parts[:1] and p.name not in ("validated.pkl", "audit_flags.json")],
         stage,
     )
 
@@ -184,6 +187,8 @@ def build_book(report_year: int, root: Path | None = None, workers: int | None =
     t0 = time.perf_counter()
     print(f"[1/4] Kiểm tra dữ liệu / validating data ({root / 'data'})", flush=True)
     ds = load_dataset(root / "data")
+    checks = audit.load_checks(ds)
+    audit.load_corrections(ds, checks)
     coverage = check_report_year(ds, report_year)
     if coverage.missing:
         print(
@@ -206,6 +211,8 @@ def build_book(report_year: int, root: Path | None = None, workers: int | None =
         write_vega_bundle(stage / "_static")
         exports = stage / "exports" / "chapters"
         save_validated(ds, stage / "validated.pkl")
+        results = audit.evaluate_all(ds, checks)
+        write_text_atomic(stage / "audit_flags.json", json.dumps(audit.failed_obs_ids(results), sort_keys=True))
         print(f"[2/4] Chạy {len(chapters)} chương / chapters (report_year={report_year})", flush=True)
         todo = []
         for src in chapters:
@@ -216,6 +223,7 @@ def build_book(report_year: int, root: Path | None = None, workers: int | None =
                 todo.append(src)
         os.environ[EXPORT_DIR_ENV] = str(exports)
         os.environ[VALIDATED_ENV] = str(stage / "validated.pkl")
+        os.environ[AUDIT_FLAGS_ENV] = str(stage / "audit_flags.json")
         envs = {
             src.name: {SCOPE_ENV: ",".join(plan[src.name][1])} for src in todo if plan[src.name][1] != ALL
         }
@@ -247,6 +255,7 @@ def build_book(report_year: int, root: Path | None = None, workers: int | None =
             _jupyter_book(stage)
             _export_data(root, stage, stage / "_build" / "html")
             _write_provenance(root, stage / "_build" / "html", report_year, commit)
+            audit.write_audit_csv(results, stage / "_build" / "html" / "data" / "audit.csv")
             print("[4/4] Xuất bản / publishing book/ and _build/html", flush=True)
             _publish(root, stage, chapters)
             published_key.parent.mkdir(parents=True, exist_ok=True)
@@ -254,6 +263,7 @@ def build_book(report_year: int, root: Path | None = None, workers: int | None =
     finally:
         os.environ.pop(EXPORT_DIR_ENV, None)
         os.environ.pop(VALIDATED_ENV, None)
+        os.environ.pop(AUDIT_FLAGS_ENV, None)
         if stage.exists():
             shutil.rmtree(stage)
     print(f"Xong / done in {time.perf_counter() - t0:.1f} s: {root / '_build' / 'html' / 'index.html'}", flush=True)
@@ -273,6 +283,41 @@ def cli_book(args) -> int:
         return 1
     except BuildError as exc:
         print(str(exc), file=sys.stderr)
+
+        def source_cells(message: str) -> list[str]:
+            """Point each failed chapter's cell back to the source notebook: which code cell, its first line.
+
+            Papermill's cell index counts the parameters cell it injects (right after the cell tagged
+            ``parameters``, or first when there is none); the source notebook does not have it.
+            """
+            import re
+
+            import nbformat
+
+            hints = []
+            for m in re.finditer(r"chapter (\S+\.ipynb), cell (\d+)", message):
+                try:
+                    nb = nbformat.read(str(config.PROJ_ROOT / "notebooks" / m[1]), as_version=4)
+                except Exception:  # noqa: BLE001 - a hint only
+                    continue
+                index = int(m[2])
+                tagged = [i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", [])]
+                injected = tagged[0] + 1 if tagged else 0
+                if index == injected or index < 0:
+                    continue
+                index -= index > injected
+                if index >= len(nb.cells):
+                    continue
+                code_no = sum(c.cell_type == "code" for c in nb.cells[: index + 1])
+                first = next((line for line in nb.cells[index].source.splitlines() if line.strip()), "")
+                hints.append(
+                    f"  → notebooks/{m[1]}: ô mã thứ {code_no} (ô thứ {index + 1}) / code cell {code_no} "
+                    f"(cell {index + 1} of the notebook): {first[:100]}"
+                )
+            return hints
+
+        for hint in source_cells(str(exc)):
+            print(hint, file=sys.stderr)
         print("Không xuất bản: trang cũ giữ nguyên / nothing published; the previous site is unchanged.", file=sys.stderr)
         return 1
     return 0

@@ -80,6 +80,8 @@ def data_fingerprint(data_dir: Path, ds: Dataset, scope: list[str] | str) -> str
         view.targets.to_csv(index=False).encode(),
         view.observations.drop(columns=["value"]).to_csv(index=False).encode(),
         view.report_assessment.to_csv(index=False).encode(),
+        # The audit marks figures in every chapter and corrections choose figures: both read all data.
+        *[(data_dir / name).read_bytes() for name in ("checks.csv", "corrections.csv") if (data_dir / name).is_file()],
         *[s.meta["sha256"].encode() for s in view.sources],
     ]
     return _sha(parts)

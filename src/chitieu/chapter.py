@@ -79,8 +79,11 @@ def breakdown(ds: Dataset, parent_id: str, report_year: int, dimension: str | No
 def first_statements(obs: pd.DataFrame) -> pd.DataFrame:
     """One row per quantity: where the report states the same thing twice, the first statement.
 
-    The other statements stay in the data and the audit chapter compares them; a chart shows one.
+    The other statements stay in the data and the audit chapter compares them; a chart shows one. A
+    statement rejected in ``data/corrections.csv`` gives way to the one chosen there.
     """
+    if "rejected" in obs:
+        obs = obs[~obs["rejected"]]
     keys = ["indicator_id", "period", "locality", "status", "qualifier"]
     return obs.drop_duplicates(subset=keys, keep="first")
 

@@ -51,7 +51,7 @@ def theme() -> dict:
             "font": FONT,
             "range": {"category": PALETTE},
             "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 260},
-            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom"},
+            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "titleLimit": 320, "labelLimit": 320},
             "header": {"labelFontSize": 12, "labelLimit": 320},
             "title": {"fontSize": 14, "anchor": "start"},
             "view": {"stroke": None},
@@ -179,6 +179,7 @@ def key_indicator_bullets(table: pd.DataFrame) -> alt.FacetChart:
         color=alt.Color(
             "status_vi:N",
             title="Trạng thái (tính theo quy tắc)",
+            legend=alt.Legend(titleLimit=320, labelLimit=320),
             scale=alt.Scale(
                 domain=[f"{icon} {word}" for icon, word in _labels()],
                 range=list(STATUS_COLOURS.values()),

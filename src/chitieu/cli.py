@@ -16,16 +16,20 @@ from chitieu.errors import DataValidationError
 
 
 def _cmd_check_data(args: argparse.Namespace) -> int:
+    from chitieu import audit
     from chitieu.load import load_dataset
 
     try:
         ds = load_dataset(args.data_dir)
+        checks = audit.load_checks(ds)
+        corrections = audit.load_corrections(ds, checks)
     except DataValidationError as exc:
         print(exc.render(), file=sys.stderr)
         return 1
     print(
         f"Dữ liệu hợp lệ / data valid: {len(ds.indicators)} chỉ tiêu, {len(ds.targets)} mục tiêu, "
-        f"{len(ds.observations)} số liệu, {len(ds.sources)} nguồn gốc (sha256 khớp)."
+        f"{len(ds.observations)} số liệu, {len(ds.sources)} nguồn gốc (sha256 khớp), "
+        f"{len(checks)} phép kiểm tra, {len(corrections)} lựa chọn số liệu."
     )
     return 0
 
@@ -80,10 +84,18 @@ def build_parser() -> argparse.ArgumentParser:
         "coverage", help="match every statistic of the report to the data; write data/coverage_unmatched.csv"
     ).set_defaults(func=_lazy("chitieu.coverage", "cli_coverage"))
 
+    aud = sub.add_parser("audit", help="evaluate every check of data/checks.csv; write _build/html/data/audit.csv")
+    aud.add_argument("--out", type=Path, default=None, help="output CSV (default _build/html/data/audit.csv)")
+    aud.set_defaults(func=_lazy("chitieu.audit", "cli_audit"))
+
     diff = sub.add_parser("diff", help="figures that changed, appeared or disappeared between two report years")
     diff.add_argument("--from", dest="year_from", type=int, required=True)
     diff.add_argument("--to", dest="year_to", type=int, required=True)
     diff.set_defaults(func=_lazy("chitieu.yeardiff", "cli_diff"))
+
+    weight = sub.add_parser("weight", help="bytes a reader downloads per page; fails if a chapter adds > 400 KB")
+    weight.add_argument("--html-dir", type=Path, default=config.HTML_DIR, help="built site (default: _build/html)")
+    weight.set_defaults(func=_lazy("chitieu.weight", "cli_weight"))
 
     sub.add_parser("bench", help="measure clean, no-op and incremental builds against the alternatives").set_defaults(
         func=_lazy("chitieu.bench", "cli_bench")

@@ -27,3 +27,6 @@ HTML_DIR = BUILD_DIR / "html"
 STATIC_DIR = PROJ_ROOT / "_static"
 
 DEFAULT_REPORT_YEAR = 2023
+
+# The mid-term review this book is about (other raw sources may add later figures).
+REPORT_FILE = "bao_cao_so_ket_giua_nhiem_ky_2020_2025.txt"

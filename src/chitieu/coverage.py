@@ -28,6 +28,8 @@ silently.
 
 from __future__ import annotations
 
+from chitieu import config
+
 import csv
 import os
 import re
@@ -42,7 +44,7 @@ from chitieu.csvread import read_csv_rows
 from chitieu.errors import DataError, DataValidationError
 from chitieu.vnnum import find_numbers, format_vn
 
-REPORT_FILE = "bao_cao_so_ket_giua_nhiem_ky_2020_2025.txt"
+REPORT_FILE = config.REPORT_FILE
 """The raw report whose numbers are checked (a file of ``data/raw``)."""
 
 SKIPPED_FILE = "coverage_skipped.csv"

@@ -11,6 +11,7 @@ from chitieu.load import Dataset
 
 FIGURE_COLUMNS = {
     "obs_id": "Mã số liệu",
+    "audit": "Kiểm tra",
     "name": "Chỉ tiêu",
     "value": "Giá trị",
     "period": "Kỳ",
@@ -57,6 +58,25 @@ def figures_used(ds: Dataset, obs_ids: Iterable[str]) -> pd.DataFrame:
 
 
 EXPORT_DIR_ENV = "CHITIEU_EXPORT_DIR"
+AUDIT_FLAGS_ENV = "CHITIEU_AUDIT_FLAGS"
+
+
+def audit_flags(ds: Dataset) -> dict[str, list[str]]:
+    """Observation id → ids of the checks it fails (the audit of :mod:`chitieu.audit`).
+
+    During the build the audit is evaluated once on the whole data and handed to the chapters in
+    ``$CHITIEU_AUDIT_FLAGS`` (a chapter may see only part of the data); otherwise it is evaluated here.
+    """
+    import json
+    import os
+
+    from chitieu import audit
+
+    path = os.environ.get(AUDIT_FLAGS_ENV)
+    if path:
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle)
+    return audit.failed_obs_ids(audit.run_audit(ds))
 
 
 def figures_section(ds: Dataset, obs_ids: Iterable[str], chapter: str):
@@ -80,15 +100,19 @@ def figures_section(ds: Dataset, obs_ids: Iterable[str], chapter: str):
     from chitieu.atomic import write_text_atomic
     from chitieu.tables import table_html
 
+    from chitieu.audit import marker_html
+
     table = figures_used(ds, obs_ids)
+    flags = audit_flags(ds)
+    table.insert(1, "audit", [marker_html(oid, flags) or "—" for oid in table["obs_id"]])
     export_dir = os.environ.get(EXPORT_DIR_ENV)
     if export_dir:
-        csv_rows = ds.observations.loc[list(table["obs_id"])].drop(columns=["start_year", "end_year", "decimals", "value_text"])
+        csv_rows = ds.observations.loc[list(table["obs_id"])].drop(columns=["start_year", "end_year", "decimals", "value_text", "rejected"])
         csv_rows = csv_rows.assign(value=ds.observations.loc[list(table["obs_id"]), "value_text"])
         write_text_atomic(Path(export_dir) / f"{chapter}.csv", csv_rows.to_csv(index=False, lineterminator="\n"))
     link = html.escape(f"../data/chapters/{chapter}.csv")
     return HTML(
         f'<p class="chitieu-download">⬇ <a href="{link}" download>Tải các số liệu của chương (CSV, UTF-8)</a></p>'
         f'<details class="chitieu-details"><summary>Giá trị, kỳ, trạng thái, nguồn và trích dẫn nguyên văn '
-        f"của từng số liệu</summary>{table_html(table, FIGURE_COLUMNS)}</details>"
+        f"của từng số liệu</summary>{table_html(table, FIGURE_COLUMNS, html_columns=frozenset({'audit'}))}</details>"
     )

@@ -73,6 +73,9 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
         )
     obs = pd.DataFrame(obs_records)
     obs = obs.set_index("obs_id", drop=False).rename_axis(None)
+    # Figures the book chose not to draw where the report contradicts itself (data/corrections.csv,
+    # validated by chitieu.audit; shown in the audit chapter). They stay in the data.
+    obs["rejected"] = obs["obs_id"].isin(rejected_in_corrections(data_dir))
     assessment_df = pd.DataFrame(
         [{k: v for k, v in rec.items() if not k.startswith("_")} for rec in assessment],
         columns=["resolution_no", "report_status", "source_ref", "source_quote"],
@@ -81,6 +84,17 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
 
 
 VALIDATED_ENV = "CHITIEU_VALIDATED"
+
+
+def rejected_in_corrections(data_dir: Path) -> set[str]:
+    """Observation ids listed in the ``rejected_obs_ids`` column of ``data/corrections.csv`` (if any)."""
+    import csv
+
+    path = Path(data_dir) / "corrections.csv"
+    if not path.is_file():
+        return set()
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return {oid for row in csv.DictReader(handle) for oid in (row.get("rejected_obs_ids") or "").split()}
 
 
 def _apply_scope(dataset: Dataset) -> Dataset:
@@ -117,3 +131,11 @@ def _shared_validated(data_dir: Path) -> Dataset | None:
         return None
     dataset.data_dir = data_dir
     return dataset
+
+
+def report_source(ds: Dataset) -> RawSource:
+    """The mid-term review among the raw sources (``config.REPORT_FILE``)."""
+    for source in ds.sources:
+        if source.path.name == config.REPORT_FILE:
+            return source
+    raise FileNotFoundError(f"{config.REPORT_FILE} is not among the raw sources of {ds.data_dir}")

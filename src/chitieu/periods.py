@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from chitieu.schema import MAX_YEAR, MIN_YEAR
 
-_YEAR = re.compile(r"(\d{4})")
-_RANGE = re.compile(r"(\d{4})-(\d{4})")
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_MONTH_RANGE = re.compile(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})")
+_YEAR = re.compile(r"([0-9]{4})")
+_RANGE = re.compile(r"([0-9]{4})-([0-9]{4})")
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
+_MONTH_RANGE = re.compile(r"([0-9]{4})-([0-9]{2})/([0-9]{4})-([0-9]{2})")
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,11 @@ def latest_observation(observations: pd.DataFrame, indicator_id: str, report_yea
 
     Rule: the period ending latest (not after ``report_year``); among those the widest period (a
     term-to-date total over a part-year figure); then an actual before an estimate; then the first row
-    of the file. Returns None when there is no such observation.
+    of the file. Figures rejected in ``data/corrections.csv`` (a contradiction the audit chapter shows)
+    are skipped. Returns None when there is no such observation.
     """
+    if "rejected" in observations:
+        observations = observations[~observations["rejected"]]
     obs = observations[
         (observations["indicator_id"] == indicator_id)
         & (observations["locality"] == "")

@@ -8,7 +8,13 @@ import pandas as pd
 from IPython.display import HTML
 
 
-def table_html(frame: pd.DataFrame, columns: dict[str, str], *, css_class: str = "chitieu-table") -> str:
+def table_html(
+    frame: pd.DataFrame,
+    columns: dict[str, str],
+    *,
+    css_class: str = "chitieu-table",
+    html_columns: frozenset[str] = frozenset(),
+) -> str:
     """Render ``frame[columns]`` as an HTML table with Vietnamese headers.
 
     Parameters
@@ -19,7 +25,9 @@ def table_html(frame: pd.DataFrame, columns: dict[str, str], *, css_class: str =
     columns : dict
         Column name → Vietnamese header, in display order.
 
-    Every cell and header is HTML-escaped: a name containing ``<script>`` shows as text.
+    Every cell and header is HTML-escaped: a name containing ``<script>`` shows as text. Only the columns
+    named in ``html_columns`` hold HTML, which must be built by the package with its own escaping (e.g. the
+    audit marker of :func:`chitieu.audit.marker_html`).
     """
     head = "".join(f"<th scope=\"col\">{html.escape(label)}</th>" for label in columns.values())
     body = []
@@ -29,7 +37,7 @@ def table_html(frame: pd.DataFrame, columns: dict[str, str], *, css_class: str =
             value = row[col]
             if not isinstance(value, str):
                 raise TypeError(f"column {col!r} holds {value!r}: format it as text before display")
-            cells.append(f"<td>{html.escape(value)}</td>")
+            cells.append(f"<td>{value if col in html_columns else html.escape(value)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     return (
         f'<div class="chitieu-table-wrap"><table class="{css_class}">'

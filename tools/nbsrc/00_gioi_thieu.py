@@ -27,7 +27,7 @@ from chitieu import keyindicators as ki
 from chitieu.coverage import run_coverage
 from chitieu.fmt import format_source_ref
 from chitieu.glue import glue_text
-from chitieu.load import load_dataset
+from chitieu.load import load_dataset, report_source
 from chitieu.status import NEAR_TOLERANCE, STATUS_LABELS
 from chitieu.tables import show_table
 from chitieu.vnnum import format_percent, format_vn
@@ -37,7 +37,7 @@ import pandas as pd
         hidden(
             """
 ds = load_dataset(data_dir)
-report = ds.sources[0].meta
+report = report_source(ds).meta
 coverage = run_coverage(Path(data_dir))
 n_key = int(ds.indicators["resolution_no"].notna().sum())
 n_local = int((ds.observations["locality"] != "").sum())
@@ -73,7 +73,7 @@ glue_text("gt_sha", report["sha256"])
 Báo cáo gồm hai phần: Phần thứ nhất đánh giá kết quả thực hiện Nghị quyết (các chỉ tiêu chủ yếu, từng
 lĩnh vực, hoạt động của Mặt trận và các đoàn thể, công tác xây dựng Đảng, hạn chế và nguyên nhân); Phần
 thứ hai nêu nhiệm vụ và giải pháp đến năm 2025. Văn bản gốc được giữ nguyên từng byte trong thư mục
-`data/raw` của dự án (mã kiểm tra sha256 `{glue:text}`gt_sha``).
+`data/raw` của dự án (mã kiểm tra sha256 {glue:text}`gt_sha`).
 
 Từ văn bản đó, mỗi con số thống kê được chép thành một dòng dữ liệu kèm **trích dẫn nguyên văn** và vị
 trí trong báo cáo (phần, mục, chú thích). Hiện có {glue:text}`gt_n_obs` số liệu của
@@ -110,8 +110,12 @@ hiện bằng biểu tượng kèm chữ, không chỉ bằng màu. "Gần đạ
             """
 ## Dữ liệu tải về
 
-Toàn bộ dữ liệu của sách nằm trong thư mục <a href="../data/">data/</a> của trang: danh mục chỉ tiêu,
-mục tiêu, số liệu, đánh giá của báo cáo và kết quả kiểm tra số liệu, mỗi tệp là CSV mã hóa UTF-8.
+Toàn bộ dữ liệu của sách nằm trong thư mục `data/` của trang: danh mục chỉ tiêu, mục tiêu, số liệu,
+đánh giá của báo cáo và kết quả kiểm tra số liệu, mỗi tệp là CSV mã hóa UTF-8:
+<a href="../data/observations.csv">số liệu</a>, <a href="../data/indicators.csv">danh mục chỉ tiêu</a>,
+<a href="../data/targets.csv">mức chỉ tiêu</a>, <a href="../data/audit.csv">kết quả kiểm tra</a>,
+<a href="../data/tu_dien_du_lieu.csv">từ điển dữ liệu</a>, <a href="../data/README.md">hướng dẫn và cách trích dẫn</a>,
+và <a href="../data/chitieu-huong-tra-du-lieu.zip">tất cả trong một tệp zip</a>.
 """
         ),
     ],

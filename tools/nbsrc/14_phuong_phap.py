@@ -135,7 +135,7 @@ chạy và các tệp dữ liệu xuất ra giống hệt nhau từng byte. Mã 
 thay đổi theo từng lần chạy — được ghi ở chân trang và trong tệp `data/provenance.json` của trang, không
 ghi vào đây.
 
-Tham số của lần chạy: `report_year = {glue:text}`pp_year``.
+Tham số của lần chạy: report_year = {glue:text}`pp_year`.
 """
         ),
         output('show_table(environment, {"package": "Gói", "version": "Phiên bản"})'),

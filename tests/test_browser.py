@@ -1,0 +1,544 @@
+"""The built site, read in a real browser the way a reader on a government intranet reads it.
+
+The site is built once per session in a temporary copy of the project (never the developer's
+``_build/html``), served by a local HTTP server on 127.0.0.1, and opened in Debian's headless Chromium
+(``/usr/bin/chromium``, installed by ``make browser``) driven by Playwright. Every request to any other
+host is blocked and recorded. For every page, at 1200 px and at 375 px (a phone):
+
+- every chart renders (an SVG or canvas per chart), with an aria description and a table alternative;
+- no console error and no uncaught exception;
+- no request leaves the local server; no link, script or frame in the DOM points to the internet;
+- the interface is Vietnamese (``<html lang="vi">``, search box) and there is no launch/binder/thebe/comment
+  button;
+- at 375 px the page does not scroll horizontally;
+- numbers drawn in charts are written the Vietnamese way; tooltips carry Vietnamese titles;
+- each chapter links the CSV of its figures, and it downloads.
+
+A screenshot per chapter and width goes to ``<project>/_build/screenshots/`` for review.
+
+A second build, from data whose indicator names carry ``<script>`` and ``<img onerror>`` payloads, proves
+that no script from the data runs and that the payloads show as text (tables, charts, tooltips, prose).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import os
+import re
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from chitieu.build import build_book
+from chitieu.weight import BASE, Site
+from conftest import ROOT
+
+CHROMIUM = Path(os.environ.get("CHITIEU_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--no-first-run",
+    "--disable-domain-reliability",
+    "--disable-client-side-phishing-detection",
+    "--metrics-recording-only",
+    "--no-pings",
+]
+WIDTHS = {"desktop": (1200, 900), "phone": (375, 812)}
+SCREENSHOTS = ROOT / "_build" / "screenshots"
+CHART_TIMEOUT_MS = 20_000
+IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", ".pytest_cache", "*.egg-info", "staging")
+
+# Text a launch/binder/thebe/comment button or an external widget would put on the page.
+INTERNET_WIDGETS = (
+    ".dropdown-launch-buttons, .launch-buttons, [class*='thebe'], .btn-launch, a[href*='mybinder'], "
+    "a[href*='colab.research'], a[href*='deepnote'], .utterances, iframe[src*='hypothes'], script[src*='hypothes'], "
+    "script[src*='utteranc'], .giscus"
+)
+# Numbers written the English way in a chart: 1,234 (thousands comma) or 13.7 / 0.25 (decimal point).
+ENGLISH_NUMBER = re.compile(r"\d,\d{3}(?!\d)|(?<![\d.])\d+\.\d{1,2}(?![\d.])|\d\.\d{4,}")
+
+# Interface strings of Sphinx and the themes that must reach the reader in Vietnamese.
+ENGLISH_UI = [
+    "Search this book...", "Skip to main content", "Back to top", "Toggle primary sidebar", "Toggle secondary sidebar",
+    "On this page", "Color mode", "System Settings", "previous page", "next page", "Site navigation",
+    "Link to this heading", "Last updated on", "Launch", "Download this page", "Print to PDF", "Fullscreen mode",
+]
+
+XSS_FLAG = "__chitieu_xss"
+XSS_PAYLOAD = (
+    f"<script>window.{XSS_FLAG}=1;document.title='XSS'</script>"
+    f"<img src=x onerror=\"window.{XSS_FLAG}=2;document.title='XSS'\">"
+)
+
+
+def _require_chromium() -> None:
+    if not CHROMIUM.is_file():
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser` (installs Debian's chromium)", pytrace=False)
+
+
+def _copy_project(tmp_path_factory, name: str) -> Path:
+    root = tmp_path_factory.mktemp(name)
+    shutil.copytree(ROOT, root, dirs_exist_ok=True, ignore=IGNORE)
+    (root / "book").mkdir(exist_ok=True)
+    for nb in (root / "book").glob("*.ipynb"):
+        nb.unlink()
+    return root
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest's output readable
+        pass
+
+
+class Server:
+    """``_build/html`` served on 127.0.0.1 at a free port, in a thread."""
+
+    def __init__(self, html: Path) -> None:
+        handler = functools.partial(_QuietHandler, directory=str(html))
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.html = html
+        self.host = f"127.0.0.1:{self.httpd.server_address[1]}"
+        self.base = f"http://{self.host}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def _pages(html: Path) -> list[str]:
+    """Every HTML page of the site, relative to its root (whatever chapters exist now)."""
+    pages = []
+    for page in sorted(html.rglob("*.html")):
+        rel = page.relative_to(html)
+        if any(part.startswith(("_", ".")) for part in rel.parts[:-1]):
+            continue
+        pages.append(rel.as_posix())
+    return pages
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The book built from the project as it is, served locally."""
+    _require_chromium()
+    root = _copy_project(tmp_path_factory, "browser-site")
+    html = build_book(2023, root=root)
+    server = Server(html)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """One page opened in a fresh context, with everything the browser did recorded."""
+
+    def __init__(self, browser, server: Server, rel: str, width: str) -> None:
+        w, h = WIDTHS[width]
+        self.server, self.rel, self.width = server, rel, width
+        self.context = browser.new_context(
+            viewport={"width": w, "height": h},
+            device_scale_factor=1,
+            is_mobile=width == "phone",
+            has_touch=width == "phone",
+            locale="vi-VN",
+            service_workers="block",
+        )
+        self.external: list[str] = []
+        self.local: list[str] = []
+        self.failed: list[str] = []
+        self.errors: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda msg: self.errors.append(f"console.{msg.type}: {msg.text}") if msg.type == "error" else None)
+        self.page.on("pageerror", lambda exc: self.errors.append(f"uncaught: {exc}"))
+        self.page.on("requestfailed", lambda req: self.failed.append(f"{req.url} ({req.failure})"))
+        self.page.on("websocket", lambda ws: self.external.append(ws.url))
+        self.response = self.page.goto(server.base + rel, wait_until="load")
+        if 'http-equiv="refresh"' in (server.html / rel).read_text(encoding="utf-8").lower():
+            # index.html redirects to the first page: wait for the browser to follow it.
+            self.page.wait_for_url(lambda url: url != server.base + rel, wait_until="load")
+
+    def _route(self, route) -> None:
+        url = route.request.url
+        parts = urlsplit(url)
+        if parts.scheme in ("data", "blob", "about"):
+            route.continue_()
+        elif parts.netloc == self.server.host:
+            self.local.append(url)
+            route.continue_()
+        else:
+            self.external.append(url)
+            route.abort("blockedbyclient")
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture(scope="session")
+def visits(site, browser):
+    """Every page at both widths, opened once; charts awaited; screenshots of the chapters saved."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for old in SCREENSHOTS.glob("*.png"):
+        old.unlink()
+    out = {}
+    for rel in _pages(site.html):
+        for width in WIDTHS:
+            visit = Visit(browser, site, rel, width)
+            visit.charts = _wait_for_charts(visit.page)
+            _settle(visit.page)
+            if rel.startswith("book/"):
+                name = rel.removeprefix("book/").removesuffix(".html")
+                visit.page.screenshot(path=str(SCREENSHOTS / f"{name}-{WIDTHS[width][0]}px.png"), full_page=True)
+            out[rel, width] = visit
+    yield out
+    for visit in out.values():
+        visit.close()
+
+
+def _settle(page) -> None:
+    """Let late requests (fonts, images) happen so that they are recorded; never hangs the test."""
+    try:
+        page.wait_for_load_state("networkidle", timeout=3000)
+    except Exception:
+        pass
+
+
+def _wait_for_charts(page) -> dict:
+    """Wait until every chart of the page holds an SVG or a canvas (or the timeout); return counts."""
+    expected = page.locator("script.chitieu-spec").count()
+    if expected:
+        try:
+            page.wait_for_function(
+                """() => [...document.querySelectorAll('script.chitieu-spec')].every(s => {
+                       const d = document.getElementById(s.dataset.for);
+                       return d && d.querySelector('svg, canvas');
+                   })""",
+                timeout=CHART_TIMEOUT_MS,
+            )
+        except Exception:  # reported by the assertion below, with the count
+            pass
+    rendered = page.evaluate(
+        """() => [...document.querySelectorAll('script.chitieu-spec')]
+                 .filter(s => { const d = document.getElementById(s.dataset.for); return d && d.querySelector('svg, canvas'); })
+                 .length"""
+    )
+    return {"expected": expected, "rendered": rendered}
+
+
+PAGES = pytest.mark.usefixtures("visits")
+
+
+def _each(visits, width=None):
+    return [v for (rel, w), v in visits.items() if width is None or w == width]
+
+
+def test_site_has_pages(site, visits):
+    pages = _pages(site.html)
+    assert "index.html" in pages and any(p.startswith("book/") for p in pages)
+    for visit in _each(visits):
+        assert visit.response is not None and visit.response.ok, f"{visit.rel}: HTTP {visit.response.status}"
+
+
+def test_every_chart_renders(visits):
+    bad = [f"{v.rel} @{v.width}: {v.charts['rendered']}/{v.charts['expected']} charts drawn"
+           for v in _each(visits) if v.charts["rendered"] != v.charts["expected"]]
+    assert not bad, "\n".join(bad)
+    assert sum(v.charts["expected"] for v in _each(visits, "desktop")) > 0, "no chart in the whole book"
+
+
+def test_no_console_error(visits):
+    bad = [f"{v.rel} @{v.width}: {e}" for v in _each(visits) for e in v.errors]
+    bad += [f"{v.rel} @{v.width}: request failed {f}" for v in _each(visits) for f in v.failed]
+    assert not bad, "\n".join(bad)
+
+
+def test_no_request_leaves_the_local_server(visits):
+    bad = [f"{v.rel} @{v.width}: {url}" for v in _each(visits) for url in v.external]
+    assert not bad, "requests to other hosts:\n" + "\n".join(bad)
+
+
+def test_no_internet_reference_in_the_dom(visits):
+    """What the reader could click or the page could load later: links, scripts, frames, forms, styles."""
+    for v in _each(visits, "desktop"):
+        found = v.page.evaluate(
+            """() => {
+                 const out = [];
+                 const sel = 'script[src], link[href], img[src], iframe[src], source[src], video[src], audio[src], form[action], object[data], embed[src]';
+                 for (const el of document.querySelectorAll(sel)) {
+                   const u = el.src || el.href || el.action || el.data;
+                   if (u && /^(https?:)?\\/\\//i.test(el.getAttribute('src') || el.getAttribute('href') || el.getAttribute('action') || el.getAttribute('data') || '')
+                       && new URL(u, location.href).host !== location.host) out.push(el.outerHTML.slice(0, 160));
+                 }
+                 for (const s of document.querySelectorAll('script:not([src])')) {
+                   if (/https?:\\/\\/(?!vega\\.github\\.io\\/schema\\/)[a-z0-9.-]+/i.test(s.textContent)) out.push(s.textContent.trim().slice(0, 160));
+                 }
+                 for (const sheet of document.styleSheets) {
+                   try { for (const r of sheet.cssRules) if (/url\\(["']?(https?:)?\\/\\//i.test(r.cssText) || /@import\\s+(url\\()?["']?(https?:)?\\/\\//i.test(r.cssText)) out.push(r.cssText.slice(0, 160)); }
+                   catch (e) { out.push('unreadable stylesheet ' + sheet.href); }
+                 }
+                 return out;
+               }"""
+        )
+        assert not found, f"{v.rel} points to the internet:\n" + "\n".join(found)
+        widgets = v.page.locator(INTERNET_WIDGETS).count()
+        assert widgets == 0, f"{v.rel}: {widgets} launch/thebe/comment widget(s)"
+        links = v.page.eval_on_selector_all(
+            "a[href]", "els => els.map(a => a.getAttribute('href')).filter(h => /^(https?:)?\\/\\//i.test(h))"
+        )
+        assert not [h for h in links if "127.0.0.1" not in h], f"{v.rel}: links to the internet {links}"
+
+
+def test_interface_is_vietnamese(visits):
+    for v in _each(visits, "desktop"):
+        if v.rel == "index.html":  # a redirect to the first page
+            continue
+        assert v.page.evaluate("document.documentElement.lang") == "vi", v.rel
+        search = v.page.locator("input[name='q']")
+        for i in range(search.count()):
+            placeholder = search.nth(i).get_attribute("placeholder") or ""
+            assert placeholder in ("", "Tìm trong sách…") or "Tìm" in placeholder, f"{v.rel}: search box says {placeholder!r}"
+        english = v.page.evaluate(
+            """(words) => {
+                 const seen = [];
+                 const attrs = [...document.querySelectorAll('[title], [aria-label], [placeholder]')]
+                   .flatMap(e => [e.getAttribute('title'), e.getAttribute('aria-label'), e.getAttribute('placeholder')]);
+                 const text = document.body.innerText;
+                 for (const w of words) if (attrs.includes(w) || text.includes(w)) seen.push(w);
+                 return seen;
+               }""",
+            ENGLISH_UI,
+        )
+        assert not english, f"{v.rel}: interface strings still in English: {english}"
+
+
+def test_no_unrendered_markup(visits):
+    """A MyST role or fence that did not render (e.g. a glue key) would show its source to the reader."""
+    bad = []
+    for v in _each(visits, "desktop"):
+        text = v.page.locator("body").inner_text()
+        for m in re.finditer(r"\{glue(?::[a-z]+)?\}|\{(?:numref|ref|doc|eval)\}`|`{3}|:::\{", text):
+            bad.append(f"{v.rel}: …{text[max(0, m.start() - 60):m.end() + 40]!r}…")
+    assert not bad, "\n".join(bad)
+
+
+def test_no_horizontal_scroll_on_a_phone(visits):
+    bad = []
+    for v in _each(visits, "phone"):
+        sizes = v.page.evaluate(
+            "() => ({doc: document.documentElement.scrollWidth, body: document.body.scrollWidth, view: window.innerWidth})"
+        )
+        if max(sizes["doc"], sizes["body"]) > sizes["view"]:
+            wide = v.page.evaluate(
+                """(view) => [...document.querySelectorAll('body *')]
+                     .filter(e => { const r = e.getBoundingClientRect(); return r.right > view + 1 && r.width > 0; })
+                     .filter(e => !e.closest('.chitieu-table-wrap, .table-wrapper, pre, .highlight'))
+                     .slice(0, 5).map(e => e.tagName + '.' + [...e.classList].join('.') + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')""",
+                sizes["view"],
+            )
+            bad.append(f"{v.rel}: scrolls to {max(sizes['doc'], sizes['body'])} px > {sizes['view']} px; widest: {wide}")
+    assert not bad, "\n".join(bad)
+
+
+def test_charts_are_described_and_have_a_table(visits):
+    for v in _each(visits, "desktop"):
+        problems = v.page.evaluate(
+            """() => [...document.querySelectorAll('.chitieu-chart')].flatMap(d => {
+                 const out = [];
+                 if (d.getAttribute('role') !== 'img') out.push(d.id + ': role');
+                 if (!(d.getAttribute('aria-label') || '').trim()) out.push(d.id + ': no aria-label');
+                 const fig = d.closest('figure');
+                 if (!fig || !fig.querySelector('figcaption')) out.push(d.id + ': no caption');
+                 if (!fig || !fig.querySelector('details table tbody tr')) out.push(d.id + ': no table alternative');
+                 return out;
+               })"""
+        )
+        assert not problems, f"{v.rel}: {problems}"
+
+
+def test_chart_numbers_are_vietnamese(visits):
+    checked = 0
+    for v in _each(visits, "desktop"):
+        texts = v.page.eval_on_selector_all(
+            ".chitieu-chart svg .role-axis-label text, .chitieu-chart svg .role-mark text",
+            "els => els.map(e => e.textContent)",
+        )
+        checked += len(texts)
+        english = [t for t in texts if ENGLISH_NUMBER.search(t)]
+        assert not english, f"{v.rel}: numbers not in the vi-VN format in charts: {english[:10]}"
+    if any(v.charts["expected"] for v in _each(visits, "desktop")):
+        assert checked > 0, "charts drew no axis label or text"
+
+
+def _hover_tooltips(page, limit: int = 3, max_marks: int = 15) -> list[str]:
+    """Hover the first marks of each chart; return the tooltip texts shown."""
+    shown = []
+    marks = page.locator(".chitieu-chart svg .role-mark path, .chitieu-chart svg .role-mark rect, .chitieu-chart svg .role-mark circle")
+    for i in range(min(marks.count(), max_marks)):
+        mark = marks.nth(i)
+        try:
+            mark.hover(timeout=500, force=True)
+        except Exception:
+            continue
+        tip = page.locator("#vg-tooltip-element")
+        if tip.count() and tip.first.is_visible():
+            text = tip.first.inner_text().strip()
+            if text and text not in shown:
+                shown.append(text)
+        if len(shown) >= limit:
+            break
+    return shown
+
+
+def test_tooltips_are_vietnamese(visits):
+    tips = []
+    for v in _each(visits, "desktop"):
+        if v.charts["expected"]:
+            tips += [(v.rel, t) for t in _hover_tooltips(v.page)]
+    if not any(v.charts["expected"] for v in _each(visits, "desktop")):
+        pytest.skip("no chart in the book")
+    assert tips, "no tooltip appeared on any chart"
+    for rel, text in tips:
+        assert not re.search(r"\b[a-z]+_[a-z_]+\b", text), f"{rel}: raw field name in tooltip {text!r}"
+        assert re.search(r"[À-ỹđĐ]", text), f"{rel}: tooltip not in Vietnamese {text!r}"
+        for line in text.splitlines():
+            key, _, value = line.partition("\t")
+            if key.strip() == "Giá trị":
+                assert not ENGLISH_NUMBER.search(value), f"{rel}: tooltip value not in vi-VN format {line!r}"
+
+
+def test_chapters_link_their_csv(site, visits):
+    import urllib.request
+
+    # A chapter "uses figures" when it draws a chart or ends with the table of its figures.
+    chapters = [v for v in _each(visits, "desktop")
+                if v.page.locator(".chitieu-chart, .chitieu-download").count() and v.rel.startswith("book/")]
+    assert chapters, "no chapter page with figures"
+    for v in chapters:
+        name = v.rel.removeprefix("book/").removesuffix(".html")
+        hrefs = v.page.eval_on_selector_all("a[href$='.csv']", "els => els.map(a => a.href)")
+        wanted = [h for h in hrefs if h.endswith(f"/data/chapters/{name}.csv")]
+        assert wanted, f"{v.rel}: no link to data/chapters/{name}.csv (links: {hrefs})"
+        with urllib.request.urlopen(wanted[0], timeout=10) as resp:
+            body = resp.read().decode("utf-8")
+        assert body.startswith("obs_id,") and body.count("\n") > 1, f"{wanted[0]}: {body[:80]!r}"
+
+
+def test_dataset_downloads(site):
+    import urllib.request
+
+    for name in ("indicators.csv", "targets.csv", "observations.csv", "README.md", "tu_dien_du_lieu.md",
+                 "tu_dien_du_lieu.csv", "chitieu-huong-tra-du-lieu.zip"):
+        with urllib.request.urlopen(site.base + "data/" + name, timeout=10) as resp:
+            assert resp.status == 200 and resp.read(), name
+    if (ROOT / "data" / "audit.csv").is_file():
+        assert (site.html / "data" / "audit.csv").is_file()
+
+
+def test_weight_model_sees_what_the_browser_loads(site, visits):
+    """Every file the browser fetched is one chitieu.weight counts (so `make weight` is not an undercount)."""
+    model = Site(site.html)
+    for v in _each(visits, "desktop"):
+        counted = set(model.closure(BASE + v.rel))
+        fetched = {BASE + urlsplit(u).path.lstrip("/") for u in v.local}
+        missed = sorted(u[len(BASE):] for u in fetched - counted if not u.endswith(".csv"))
+        assert not missed, f"{v.rel}: loaded but not weighed: {missed}"
+
+
+def test_screenshots_saved(visits):
+    for v in _each(visits, "desktop"):
+        if v.rel.startswith("book/"):
+            name = v.rel.removeprefix("book/").removesuffix(".html")
+            for w, _h in WIDTHS.values():
+                shot = SCREENSHOTS / f"{name}-{w}px.png"
+                assert shot.is_file() and shot.stat().st_size > 1000, shot
+
+
+# --------------------------------------------------------------------------- text from the data is inert
+
+
+def _inject(data_dir: Path) -> list[str]:
+    """Append the payload to the name and description of every key indicator; return the new names."""
+    path = data_dir / "indicators.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = reader.fieldnames, list(reader)
+    names = []
+    for row in rows:
+        if row["resolution_no"]:
+            row["name_vi"] = f"{row['name_vi']} {XSS_PAYLOAD}"
+            row["description_vi"] = f"{row['description_vi']} {XSS_PAYLOAD}"
+            names.append(row["name_vi"])
+    assert names, "no key indicator to inject into"
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    return names
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    """The book built from data whose key indicators' names carry <script> and <img onerror> payloads."""
+    _require_chromium()
+    root = _copy_project(tmp_path_factory, "browser-hostile")
+    data = root / "data"
+    data.unlink() if data.is_symlink() else None
+    _inject(data)
+    html = build_book(2023, root=root)  # validation must accept the names: they are just text
+    server = Server(html)
+    yield server
+    server.close()
+
+
+def test_no_script_from_the_data_runs(hostile_site, browser):
+    shown_somewhere = False
+    for rel in _pages(hostile_site.html):
+        v = Visit(browser, hostile_site, rel, "desktop")
+        try:
+            _wait_for_charts(v.page)
+            _settle(v.page)
+            title = v.page.title()
+            tips = _hover_tooltips(v.page, limit=40, max_marks=30) if v.page.locator("script.chitieu-spec").count() else []
+            assert v.page.evaluate(f"typeof window.{XSS_FLAG}") == "undefined", f"{rel}: a script from the data ran"
+            assert v.page.title() == title != "XSS", f"{rel}: the data changed the page title"
+            assert v.page.locator("body script:not([src]):not([type])").evaluate_all(
+                f"els => els.filter(e => e.textContent.includes('{XSS_FLAG}')).length"
+            ) == 0, f"{rel}: the payload became a <script> element"
+            assert v.page.locator("img[src='x']").count() == 0, f"{rel}: the payload became an <img> element"
+            assert not [u for u in v.local if urlsplit(u).path.endswith("/x")], f"{rel}: the payload's image was requested"
+            assert not v.external, f"{rel}: {v.external}"
+            assert not [e for e in v.errors], f"{rel}: {v.errors}"
+            text = v.page.locator("body").inner_text()
+            if "<img src=x onerror=" in text:
+                shown_somewhere = True
+                assert "<script>window." in text, f"{rel}: <script> part of the name not shown as text"
+            for tip in tips:
+                if XSS_FLAG in tip:
+                    assert "<img src=x onerror=" in tip, f"{rel}: tooltip does not show the name as text: {tip!r}"
+        finally:
+            v.close()
+    assert shown_somewhere, "the injected names appear on no page as text: the test proves nothing"
