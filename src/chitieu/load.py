@@ -87,14 +87,22 @@ VALIDATED_ENV = "CHITIEU_VALIDATED"
 
 
 def rejected_in_corrections(data_dir: Path) -> set[str]:
-    """Observation ids listed in the ``rejected_obs_ids`` column of ``data/corrections.csv`` (if any)."""
-    import csv
+    """Observation ids listed in the ``rejected_obs_ids`` column of ``data/corrections.csv`` (if any).
+
+    The file is read leniently here; its validation (encoding, columns, ids) is
+    :func:`chitieu.audit.load_corrections`, which ``check-data`` and the build run and which reports every
+    problem with file, row and column.
+    """
+    from chitieu.csvread import read_csv_rows
 
     path = Path(data_dir) / "corrections.csv"
     if not path.is_file():
         return set()
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        return {oid for row in csv.DictReader(handle) for oid in (row.get("rejected_obs_ids") or "").split()}
+    ignored: list = []
+    header = path.read_bytes().split(b"\n", 1)[0].decode("utf-8", "replace").lstrip("\ufeff")
+    columns = tuple(c.strip().strip('"') for c in header.split(","))
+    rows = read_csv_rows(path, columns, ignored)
+    return {oid for _, row in rows for oid in (row.get("rejected_obs_ids") or "").split()}
 
 
 def _apply_scope(dataset: Dataset) -> Dataset:

@@ -12,6 +12,9 @@ import nbformat
 
 VOLATILE_CELL_KEYS = ("execution", "papermill")
 KERNEL_NAME = "python3"
+# Kernels started in parallel occasionally lose a race for a port ("Address already in use") or miss the
+# start timeout on a loaded machine: such a failure (not a cell error) is retried.
+KERNEL_START_RETRIES = 1
 
 
 @dataclass(frozen=True)
@@ -54,22 +57,30 @@ def execute_chapter(source: Path, output: Path, parameters: dict, cwd: Path, env
     ``env`` adds environment variables for the kernel (e.g. the chapter's data scope).
     """
     import papermill
+    from papermill.exceptions import PapermillExecutionError
 
     start = time.perf_counter()
     saved = {key: os.environ.get(key) for key in (env or {})}
     os.environ.update(env or {})
     try:
-        papermill.execute_notebook(
-            str(source),
-            str(output),
-            parameters=parameters,
-            cwd=str(cwd),
-            kernel_name=KERNEL_NAME,
-            progress_bar=False,
-            log_output=False,
-        )
-    except Exception as exc:  # noqa: BLE001 - reported per chapter, the build then stops
-        return ChapterRun(source.name, time.perf_counter() - start, _describe_failure(source, output, exc))
+        for attempt in range(1 + KERNEL_START_RETRIES):
+            try:
+                papermill.execute_notebook(
+                    str(source),
+                    str(output),
+                    parameters=parameters,
+                    cwd=str(cwd),
+                    kernel_name=KERNEL_NAME,
+                    progress_bar=False,
+                    log_output=False,
+                )
+                break
+            except PapermillExecutionError as exc:  # a cell raised: the chapter is wrong, no retry
+                return ChapterRun(source.name, time.perf_counter() - start, _describe_failure(source, output, exc))
+            except Exception as exc:  # noqa: BLE001 - the kernel itself failed (port race, start timeout)
+                if attempt == KERNEL_START_RETRIES:
+                    return ChapterRun(source.name, time.perf_counter() - start, _describe_failure(source, output, exc))
+                print(f"  {source.name}: kernel failed ({type(exc).__name__}: {exc}); retrying once", flush=True)
     finally:
         for key, value in saved.items():
             if value is None:
