@@ -57,3 +57,33 @@ class TestProgress:
     def test_zero_required(self):
         with pytest.raises(ValueError):
             f.progress_ratio(1, 0)
+
+
+class TestRemainingGrowthNeeded:
+    def test_on_target_every_year_keeps_the_target(self):
+        assert f.remaining_growth_needed(14, 3, 14, 5) == pytest.approx(14)
+
+    def test_closed_form(self):
+        # 13,7%/năm over 3 years, 14% over 5: (1,14⁵ / 1,137³)^(1/2) − 1.
+        assert f.remaining_growth_needed(13.7, 3, 14, 5) == pytest.approx((1.14**5 / 1.137**3) ** 0.5 * 100 - 100)
+        # One year left: it must make up the whole term, 1,1² / 1,0 − 1 = 21%.
+        assert f.remaining_growth_needed(0, 1, 10, 2) == pytest.approx(21)
+
+    def test_bad_input(self):
+        with pytest.raises(ValueError):
+            f.remaining_growth_needed(13.7, 5, 14, 5)
+        with pytest.raises(ValueError):
+            f.remaining_growth_needed(-100, 1, 10, 2)
+
+
+class TestCountNeeded:
+    def test_more_than_90_percent_of_38(self):
+        assert f.count_needed(38, 90) == 35
+        assert 34 / 38 * 100 < 90 <= 35 / 38 * 100
+
+    def test_exact_product_is_not_rounded_up(self):
+        assert f.count_needed(10, 90) == 9
+
+    def test_bad_input(self):
+        with pytest.raises(ValueError):
+            f.count_needed(0, 90)

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pandas as pd
+import pytest
 
 from chitieu import keyindicators as ki
 from chitieu.status import assess
@@ -46,3 +47,27 @@ class TestKeyIndicators:
     def test_display_table_is_text_only(self, ds):
         shown = ki.display_table(ki.key_indicators(ds, 2023))
         assert all(isinstance(v, str) for v in shown.to_numpy().ravel())
+
+
+class TestChapterKeyIndicators:
+    def test_only_the_chapter(self, ds):
+        table = ki.chapter_key_indicators(ds, "kinh_te", 2023)
+        assert set(table["indicator_id"]) == {"gdp_growth_avg", "income_per_capita"}
+        assert list(table.index) == list(range(len(table)))
+
+    def test_unknown_chapter_is_empty(self, ds):
+        assert ki.chapter_key_indicators(ds, "no_such_chapter", 2023).empty
+
+
+class TestTargetRows:
+    def test_health_insurance_is_nearly_met_against_98(self, ds):
+        r = ki.target_rows(ds, ["health_insurance_coverage_rate"], 2023).iloc[0]
+        assert (r["value"], r["qualifier"], r["target_low"]) == (96, "more_than", 98)
+        assert r["status_code"] == "nearly_met"  # 2/98 ≈ 2% short, within the 5% tolerance
+        assert r["gap"] == pytest.approx(2.0)
+        assert r["target_text_vi"] == "từ 98% trở lên"
+
+    def test_without_target_or_figure_left_out(self, ds):
+        assert ki.target_rows(ds, ["hospital_beds_per_10000"], 2023).empty
+        empty = ki.target_rows(ds, ["health_insurance_coverage_rate"], 2022)
+        assert empty.empty and "status_label" in empty

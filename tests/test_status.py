@@ -35,3 +35,18 @@ class TestAssess:
     def test_unknown_kind(self):
         with pytest.raises(ValueError):
             assess(1, "exact", "around", 1, 1, True)
+
+
+class TestStatusWord:
+    def test_lower_case_word(self):
+        from chitieu.status import status_word
+
+        assert status_word("met") == "đạt" and status_word("nearly_met") == "gần đạt"
+
+    def test_unknown_code(self):
+        import pytest
+
+        from chitieu.status import status_word
+
+        with pytest.raises(KeyError):
+            status_word("unknown")

@@ -72,10 +72,19 @@ def _stamp_config(stage: Path, commit: str) -> None:
     path.write_text(yaml.safe_dump(conf, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+def _commit_date(root: Path) -> str:
+    """ISO date of the checked-out commit (``"unknown"`` outside git): fixed for a given commit."""
+    try:
+        return subprocess.run(["git", "log", "-1", "--format=%cI"], cwd=root, capture_output=True, text=True, check=True).stdout.strip() or "unknown"
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
 def _write_provenance(root: Path, html: Path, report_year: int, commit: str) -> None:
-    """``data/provenance.json`` of the site: the volatile facts of this build (commit, date) and its inputs."""
-    import datetime
-    import json
+    """``data/provenance.json`` of the site: the commit (and its date) the site was built from, and its inputs.
+
+    No wall-clock time is written, so two builds of the same inputs give byte-identical exports.
+    """
     import platform
 
     from chitieu.atomic import write_text_atomic
@@ -83,7 +92,7 @@ def _write_provenance(root: Path, html: Path, report_year: int, commit: str) -> 
 
     record = {
         "git_commit": commit,
-        "built_at_utc": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "git_commit_date": _commit_date(root),
         "report_year": report_year,
         "python": platform.python_version(),
         "inputs": input_checksums(root / "data").to_dict(orient="records"),

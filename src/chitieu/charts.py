@@ -300,3 +300,148 @@ def _labels() -> list[tuple[str, str]]:
     from chitieu.status import STATUS_LABELS
 
     return list(STATUS_LABELS.values())
+
+
+# ---------------------------------------------------------------------------------------------------
+# Helpers every chapter shares
+# ---------------------------------------------------------------------------------------------------
+
+TOWN_TABLE_COLUMNS = {k: v for k, v in CHART_TABLE_COLUMNS.items() if k != "locality_vi"}
+"""The chart-table columns without "Địa bàn", for figures that are all for the whole town."""
+
+
+def no_data_note_html(caption: str, report_year: int, notice: str | None = None) -> str:
+    """The paragraph shown in place of a chart (or table) without rows: its caption, so that the chapter's
+    numbering stays readable, then ``notice`` (default: no figure up to ``report_year``). Escaped."""
+    text = notice if notice is not None else f"Chưa có số liệu tính đến năm {int(report_year)}."
+    return f'<p class="chitieu-note"><strong>{html.escape(caption)}</strong> {html.escape(text)}</p>'
+
+
+def chart_or_note(
+    frame: pd.DataFrame,
+    build,
+    *,
+    caption: str,
+    description: str,
+    report_year: int,
+    notice: str | None = None,
+    table: pd.DataFrame | None = None,
+    table_columns: dict[str, str] | None = None,
+) -> HTML:
+    """A chart figure (:func:`show_chart`) when ``frame`` has rows, otherwise a short note (no empty chart).
+
+    ``build`` is called with ``frame`` to make the chart; ``table`` (default ``frame``) is the table
+    alternative. The note (:func:`no_data_note_html`) keeps the caption and says ``notice``.
+    """
+    if frame.empty:
+        return HTML(no_data_note_html(caption, report_year, notice))
+    return show_chart(
+        build(frame), caption=caption, description=description,
+        table=frame if table is None else table, table_columns=table_columns,
+    )
+
+
+def key_bullets_or_note(table: pd.DataFrame, *, caption: str, description: str, report_year: int,
+                        notice: str | None = None) -> HTML:
+    """The target-vs-value bullets of :func:`key_indicator_bullets` for key-indicator rows
+    (:func:`chitieu.keyindicators.key_indicators`), or a note when none has a value in ``report_year``."""
+    from chitieu import keyindicators as ki
+
+    with_value = table[table["value"].notna()]
+    return chart_or_note(
+        with_value, key_indicator_bullets, caption=caption, description=description, report_year=report_year,
+        notice=notice, table=ki.display_table(with_value), table_columns=ki.DISPLAY_COLUMNS,
+    )
+
+
+def with_value_labels(chart: alt.Chart, horizontal: bool = True) -> alt.LayerChart:
+    """A bar chart of this module with each bar's stated value (``value_text_vi``) written at its end."""
+    text = chart.mark_text(
+        align="left" if horizontal else "center", dx=4 if horizontal else 0, dy=0 if horizontal else -7, fontSize=11
+    ).encode(
+        text="value_text_vi:N",
+        stroke=alt.value(None),
+        opacity=alt.value(1),
+        strokeDash=alt.value([1, 0]),
+    )
+    return alt.layer(chart, text)
+
+
+def percent_bar_chart(frame: pd.DataFrame, *, label: str = "name_vi", width: int = 300) -> alt.LayerChart:
+    """Horizontal bars of rates on a 0–100% axis, largest first, with the stated value on each bar."""
+    return with_value_labels(
+        bar_chart(frame, label=label, width=width).encode(
+            x=alt.X("value:Q", title="%", scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(format=",~f", tickCount=5))
+        )
+    )
+
+
+def target_bullet_chart(rows: pd.DataFrame, width: int = 360, labels: dict[str, str] | None = None) -> alt.LayerChart:
+    """Value against target for any indicator with a target (rows of :func:`chitieu.keyindicators.target_rows`):
+    grey band = the zone that meets the target, diamond = the stated value, coloured by the computed status
+    (legend: icon + word); the stated value above, the target below.
+
+    Points rather than bars, so that the axis may start near the figures (``⌊min − 5⌋`` to the nearest 5)
+    and a gap of a few points stays visible; estimates are lighter. One shared axis: use it for indicators
+    of one unit (percent: axis end 100). ``labels`` (indicator id → short name) shortens the axis labels.
+    """
+    if rows.empty:
+        raise ValueError("no rows to draw")
+    data = rows.copy()
+    top = float(data[["value", "target_low", "target_high"]].max(axis=1).max())
+    axis_max = 100.0 if data["unit"].eq("percent").all() else top * 1.1
+    lows = pd.concat([data["value"], data["target_low"].dropna(), data["target_high"].dropna()])
+    axis_min = max(0.0, (float(lows.min()) - 5.0) // 5.0 * 5.0)
+    data["band_low"] = data["target_low"].fillna(axis_min)
+    data["band_high"] = data["target_high"].fillna(axis_max)
+    data["estimate"] = data["status"].map({"actual": "Thực hiện", "estimate": "Ước tính"})
+    data["name_vi"] = data["indicator_id"].map(labels or {}).fillna(data["name_vi"])
+    data = data[
+        ["name_vi", "value", "band_low", "band_high", "estimate", "status_label", "value_text_vi", "period_vi",
+         "obs_status_vi", "source_ref_vi", "target_text_vi"]
+    ]
+    status_labels = [f"{icon} {word}" for icon, word in _labels()]
+    scale = alt.Scale(domain=[axis_min, axis_max], nice=False, zero=False)
+    base = alt.Chart(data).encode(y=alt.Y("name_vi:N", title=None, axis=alt.Axis(labelLimit=200, labelFontSize=12)))
+    band = base.mark_bar(color="#d9d9d9", height=30).encode(
+        x=alt.X("band_low:Q", scale=scale, title="%", axis=alt.Axis(format=",~f", tickCount=5)),
+        x2="band_high:Q",
+        tooltip=[alt.Tooltip("target_text_vi:N", title="Mục tiêu đề ra")],
+    )
+    point = base.mark_point(shape="diamond", size=220, filled=True, stroke="#333333", strokeWidth=1).encode(
+        x=alt.X("value:Q", scale=scale),
+        color=alt.Color(
+            "status_label:N",
+            title="Trạng thái (tính theo quy tắc)",
+            scale=alt.Scale(domain=status_labels, range=list(STATUS_COLOURS.values())),
+            legend=alt.Legend(orient="bottom", direction="vertical", titleLimit=320, labelLimit=320),
+        ),
+        opacity=alt.Opacity(
+            "estimate:N",
+            title="Số liệu",
+            scale=alt.Scale(domain=["Thực hiện", "Ước tính"], range=[1.0, ESTIMATE_OPACITY]),
+            legend=alt.Legend(orient="bottom", direction="vertical"),
+        ),
+        tooltip=tooltip_fields() + [alt.Tooltip("target_text_vi:N", title="Mục tiêu đề ra")],
+    )
+    value_label = base.mark_text(dy=-20, fontSize=12).encode(x=alt.X("value:Q", scale=scale), text="value_text_vi:N")
+    target_label = base.mark_text(dy=24, fontSize=11, color="#555555").encode(
+        x=alt.X("band_low:Q", scale=scale), text=alt.Text("target_text_vi:N")
+    )
+    return (band + point + value_label + target_label).properties(width=width, height=alt.Step(80))
+
+
+def panels(frames: dict[str, pd.DataFrame], *, label: str = "name_vi", width: int = 300) -> alt.VConcatChart:
+    """Small multiples: one sorted bar chart (:func:`bar_chart`, axis labels from ``label``) per non-empty
+    frame, titled by its key, stacked vertically so that it reads on a phone; each has its own scale."""
+    parts = [bar_chart(f, label=label, title=title, width=width) for title, f in frames.items() if not f.empty]
+    if not parts:
+        raise ValueError("no frame with rows to draw")
+    return alt.vconcat(*parts).resolve_scale(x="independent", color="independent")
+
+
+def panel_rows(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The rows of several frames one after the other: the table alternative of :func:`panels` (empty, with
+    an ``obs_id`` column, when no frame has rows)."""
+    non_empty = [f for f in frames.values() if not f.empty]
+    return pd.concat(non_empty) if non_empty else pd.DataFrame(columns=["obs_id"])

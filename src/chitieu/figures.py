@@ -25,6 +25,8 @@ FIGURE_COLUMNS = {
 def figures_used(ds: Dataset, obs_ids: Iterable[str]) -> pd.DataFrame:
     """Display rows (all text) for the observations ``obs_ids``, in the given order, without repeats.
 
+    Missing ids (None or NaN, e.g. a key indicator without a figure for the year) are skipped.
+
     Raises
     ------
     KeyError
@@ -32,7 +34,7 @@ def figures_used(ds: Dataset, obs_ids: Iterable[str]) -> pd.DataFrame:
     """
     seen: list[str] = []
     for oid in obs_ids:
-        if oid is not None and oid not in seen:
+        if oid is not None and not pd.isna(oid) and oid not in seen:
             seen.append(oid)
     missing = [oid for oid in seen if oid not in ds.observations.index]
     if missing:

@@ -92,3 +92,16 @@ def join_vi(items: list[str]) -> str:
     if len(items) == 1:
         return items[0]
     return ", ".join(items[:-1]) + " và " + items[-1]
+
+
+def format_percent(value: float, decimals: int = 1) -> str:
+    """A computed percentage the Vietnamese way: ``14.452`` → ``"14,5%"`` (``decimals`` fixed)."""
+    return f"{format_vn(value, decimals)}%"
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter of a label used inside a sentence, unless the word is an abbreviation
+    (``"Chi bộ"`` → ``"chi bộ"``, ``"UBKT"`` stays)."""
+    if len(text) > 1 and text[1].islower():
+        return text[:1].lower() + text[1:]
+    return text

@@ -112,3 +112,44 @@ def progress_ratio(observed_growth: float, required_growth: float) -> float:
     if required_growth == 0:
         raise ValueError("required pace is zero: the target is already reached")
     return observed_growth / required_growth
+
+
+def remaining_growth_needed(achieved: float, achieved_years: float, target: float, total_years: float) -> float:
+    """Average yearly growth the remaining years need so that the whole term averages ``target``.
+
+    ``r = ((1 + T/100)^N / (1 + g/100)^n)^(1 / (N − n)) × 100 − 100``, with ``g`` the average already
+    achieved (percent a year) over ``n`` years and ``T`` the term's target average over ``N`` years.
+
+    Reproduces the gap behind "Tốc độ tăng trưởng kinh tế bình quân giai đoạn 2021-2023 đạt 13,7%/năm²"
+    with footnote ² "Kế hoạch đề ra 14-15%" (P1:B.II:(1)): with 13,7% over 2021–2023, 2024 and 2025 must
+    grow about 14,5%/năm for the term to average 14%.
+
+    Raises
+    ------
+    ValueError
+        If no year is left (``total_years <= achieved_years``) or a rate is −100% or less.
+    """
+    left = total_years - achieved_years
+    if left <= 0:
+        raise ValueError("no year left in the term")
+    if achieved <= -100 or target <= -100:
+        raise ValueError("a growth rate of -100% or less has no level")
+    level = (1 + target / 100) ** total_years / (1 + achieved / 100) ** achieved_years
+    return (level ** (1 / left) - 1) * 100
+
+
+def count_needed(total: float, target_percent: float) -> int:
+    """Fewest items (of ``total``) that must meet a standard for their share to reach ``target_percent``.
+
+    ``n = ⌈total × target / 100⌉`` (nudged down by a hair so that an exact product is not rounded up).
+    With the 38 schools and the ">90%" of footnote ⁶ of P1:B.II: 38 × 0,9 = 34,2 → 35 schools (34/38 is only
+    89,47%, so the strict and non-strict readings of ">" agree here).
+
+    Raises
+    ------
+    ValueError
+        If ``total`` is not positive.
+    """
+    if total <= 0:
+        raise ValueError("total must be positive")
+    return int(math.ceil(total * target_percent / 100.0 - 1e-9))

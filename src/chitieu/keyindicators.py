@@ -138,3 +138,53 @@ DISPLAY_COLUMNS = {
     "source": "Nguồn trong báo cáo",
 }
 
+
+
+def chapter_key_indicators(ds: Dataset, chapter: str, report_year: int) -> pd.DataFrame:
+    """The rows of :func:`key_indicators` whose indicator belongs to ``chapter`` (e.g. ``"kinh_te"``), in
+    resolution order."""
+    table = key_indicators(ds, report_year)
+    ids = set(ds.indicators.index[ds.indicators["chapter"] == chapter])
+    return table[table["indicator_id"].isin(ids)].reset_index(drop=True)
+
+
+def target_rows(ds: Dataset, indicator_ids: list[str], report_year: int) -> pd.DataFrame:
+    """The headline figure of each indicator with its (latest) target and the computed status.
+
+    Like :func:`key_indicators` but for any indicator with a row in ``targets.csv``, key indicator or not
+    (indicators without a target, or without a figure for the year, are left out). The status follows
+    :mod:`chitieu.status`: e.g. "trên 96%" against "trên 98%" falls short by 2 points, 2/98 ≈ 2% of the
+    bound, so "gần đạt".
+
+    Columns: the enriched observation columns of :func:`chitieu.chapter.latest_many` plus ``target_kind,
+    target_low, target_high, target_year, target_text_vi, status_code, status_label, gap`` (``gap``:
+    distance to the binding bound, in the unit; ``status`` stays the observation's status).
+    """
+    from chitieu import chapter
+
+    frame = chapter.latest_many(ds, indicator_ids, report_year)
+    rows = []
+    for r in frame.to_dict("records"):
+        t = chapter.target_of(ds, r["indicator_id"])
+        if t is None:
+            continue
+        low = None if pd.isna(t["low"]) else float(t["low"])
+        high = None if pd.isna(t["high"]) else float(t["high"])
+        hib = ds.indicators.loc[r["indicator_id"], "higher_is_better"]
+        result = assess(float(r["value"]), r["qualifier"], t["kind"], low, high, None if pd.isna(hib) else hib)
+        rows.append(
+            r
+            | {
+                "target_kind": t["kind"],
+                "target_low": low,
+                "target_high": high,
+                "target_year": int(t["target_year"]),
+                "target_text_vi": format_target(t["kind"], low, high, r["unit"]),
+                "status_code": result.code,
+                "status_label": result.label,
+                "gap": None if result.bound is None else abs(result.bound - float(r["value"])),
+            }
+        )
+    if not rows:
+        return frame.iloc[0:0].assign(target_text_vi=pd.Series(dtype=str), status_label=pd.Series(dtype=str))
+    return pd.DataFrame(rows)

@@ -107,3 +107,14 @@ def assess(
             code = "nearly_met" if shortfall <= NEAR_TOLERANCE else "not_met"
             return Assessment(code, bound, shortfall)
     return Assessment("met", checks[0][0], 0.0)
+
+
+def status_word(code: str) -> str:
+    """The Vietnamese word of a status, lower case for prose: ``"met"`` → ``"đạt"``.
+
+    Raises
+    ------
+    KeyError
+        If ``code`` is not a status of :data:`STATUS_LABELS`.
+    """
+    return STATUS_LABELS[code][1].lower()

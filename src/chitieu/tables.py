@@ -51,3 +51,15 @@ def show_table(frame: pd.DataFrame, columns: dict[str, str], *, summary: str | N
     if summary is not None:
         inner = f"<details class=\"chitieu-details\"><summary>{html.escape(summary)}</summary>{inner}</details>"
     return HTML(inner)
+
+
+def table_or_note(
+    frame: pd.DataFrame, columns: dict[str, str], *, report_year: int, caption: str | None = None, notice: str | None = None
+) -> HTML:
+    """A table of display strings (:func:`table_html`) under an optional ``caption``, or, when ``frame`` has no
+    rows, a note saying ``notice`` (default: no figure up to ``report_year``). Every text is escaped."""
+    head = f'<p class="chitieu-table-caption"><strong>{html.escape(caption)}</strong></p>' if caption else ""
+    if frame.empty:
+        text = notice if notice is not None else f"Chưa có số liệu tính đến năm {int(report_year)}."
+        return HTML(f'{head}<p class="chitieu-note">{html.escape(text)}</p>')
+    return HTML(head + table_html(frame, columns))

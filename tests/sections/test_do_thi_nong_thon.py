@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from chitieu import chapter
 from chitieu.sections import do_thi_nong_thon as dt
 
 
@@ -23,7 +24,7 @@ def test_ntm_two_statements_shown(ds):
 def test_ntm_investment_sources_sum_to_total(ds):
     parts = dt.ntm_investment(ds, 2023)
     assert sorted(parts["label"]) == sorted(dt.NTM_SOURCES.values())
-    assert dt.parts_total(parts) == pytest.approx(ds.observations.loc["ntm_dev_investment.2021-2023", "value"])
+    assert chapter.parts_total(parts) == pytest.approx(ds.observations.loc["ntm_dev_investment.2021-2023", "value"])
     assert "đúng bằng tổng" in dt.ntm_investment_text(ds, 2023).text
 
 

@@ -1,16 +1,15 @@
 """Chapter 6 computations, on the real data."""
 
-import pandas as pd
 import pytest
 
-from chitieu import keyindicators as ki
+from chitieu import chapter, keyindicators as ki
 from chitieu.sections import giao_duc as gd
 
 
 def test_levels_add_up_to_the_stated_total(ds):
     levels = gd.schools_by_level(ds, 2023)
     assert set(levels["member"]) == set(gd.LEVEL_ORDER)
-    assert gd.levels_sum(levels) == gd.stated(ds, "schools_total", 2023)["value"] == 38
+    assert gd.levels_sum(levels) == chapter.latest(ds, "schools_total", 2023)["value"] == 38
 
 
 def test_levels_are_missing_before_the_year_they_are_dated(ds):
@@ -36,14 +35,6 @@ def test_start_of_term_is_22_in_the_education_section_only(ds):
     assert 23 in set(key["start"])
 
 
-def test_schools_needed_for_more_than_90_percent():
-    assert gd.schools_needed(38, 90) == 35
-    assert 34 / 38 * 100 < 90 <= 35 / 38 * 100
-    assert gd.schools_needed(10, 90) == 9
-    with pytest.raises(ValueError):
-        gd.schools_needed(0, 90)
-
-
 def test_investment_share_is_15_of_38(ds):
     assert gd.investment_share(ds, 2023) == pytest.approx(15 / 38 * 100)
     assert gd.investment_share(ds, 2022) is None
@@ -63,13 +54,3 @@ def test_texts_have_no_missing_values(ds, year):
     assert f"{int(chosen['value'])}/38" in texts["summary"]
 
 
-def test_chart_or_notice_gives_a_notice_for_no_rows():
-    out = gd.chart_or_notice(pd.DataFrame(), gd.levels_chart, caption="Hình x.", description="d", notice="không có")
-    assert "không có" in out.data and "<figure" not in out.data
-
-
-def test_figure_ids_exist_and_cover_the_chapter(ds):
-    ids = gd.figure_ids(ds, "giao_duc", 2023, ["wards_communes_total"])
-    assert set(ids) <= set(ds.observations.index)
-    assert "schools_national_standard.2022.b" in ids and "wards_communes_total.2023" in ids
-    assert len(ids) == len(set(ids))

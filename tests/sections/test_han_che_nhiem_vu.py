@@ -101,13 +101,6 @@ def test_display_has_no_missing_text(t2023, t2022):
         assert all("nan" not in s and "None" not in s for s in table["sentence_vi"])
 
 
-def test_schools_needed():
-    assert nv.schools_needed(31, 38, 90) == 4  # 90% of 38 = 34,2 → 35
-    assert nv.schools_needed(28, 38, 90) == 7
-    assert nv.schools_needed(36, 38, 90) == 0
-    assert nv.schools_needed(9, 10, 90) == 0  # exactly on 90%
-
-
 def test_months_and_admissions_left():
     assert nv.months_in("2023-01/2023-05") == 5
     assert nv.months_left_need(65, 26) == 39

@@ -21,7 +21,3 @@ def test_no_figures_before_2023(ds):
     assert kq.figure_ids(ds, 2022) == []
     texts = kq.texts(ds, 2022)
     assert "2022" in texts["summary"] and "nan" not in texts["digital"]
-
-
-def test_lower_first():
-    assert kq.lower_first("Văn bản") == "văn bản"

@@ -6,18 +6,10 @@ import re
 
 import pytest
 
+from chitieu import chapter, formulas
 from chitieu.sections import kinh_te as kt
 
 RAW = re.compile(r"\bnan\b|\bNone\b|\d\.\d{4,}|\d\.\d(?!\d)|\d+\.\d{1,2}(?!\d)")
-
-
-def test_remaining_growth_closed_form():
-    # Achieving the target every year leaves the target as the required pace.
-    assert kt.remaining_growth_needed(14, 3, 14, 5) == pytest.approx(14)
-    # 13,7%/năm over 3 years, 14% over 5: (1.14^5 / 1.137^3)^(1/2) − 1.
-    assert kt.remaining_growth_needed(13.7, 3, 14, 5) == pytest.approx((1.14**5 / 1.137**3) ** 0.5 * 100 - 100)
-    with pytest.raises(ValueError):
-        kt.remaining_growth_needed(13.7, 5, 14, 5)
 
 
 def test_implied_previous():
@@ -30,7 +22,7 @@ def test_structure_shares_read_from_data_sum_to_100(ds):
     frame = kt.economic_structure(ds, 2023)
     assert list(frame["label"]) == ["Công nghiệp", "Dịch vụ", "Nông nghiệp"]
     assert list(frame["value"]) == [55, 37.5, 7.5]
-    assert kt.parts_total(frame) == pytest.approx(100)
+    assert chapter.parts_total(frame) == pytest.approx(100)
     assert kt.economic_structure(ds, 2022).empty
 
 
@@ -38,26 +30,26 @@ def test_fishery_parts_sum_to_stated_total(ds):
     parts = kt.fishery_parts(ds, 2023)
     assert list(parts["label"]) == ["Khai thác", "Nuôi trồng"]
     total = ds.observations.loc["fishery_output.2023", "value"]
-    assert kt.parts_total(parts) == pytest.approx(total)
+    assert chapter.parts_total(parts) == pytest.approx(total)
 
 
 def test_cooperative_types_sum_to_total(ds):
     parts = kt.cooperatives(ds, 2023)
     assert len(parts) == 7
-    assert kt.parts_total(parts) == ds.observations.loc["cooperatives.2023", "value"]
+    assert chapter.parts_total(parts) == ds.observations.loc["cooperatives.2023", "value"]
     assert parts["label"].notna().all()
 
 
 def test_rice_seasons_sum_to_area(ds):
-    seasons = kt.chapter.breakdown(ds, "hq_rice_area", 2022, "season")
-    assert kt.parts_total(seasons) == ds.observations.loc["hq_rice_area.2022", "value"]
+    seasons = chapter.breakdown(ds, "hq_rice_area", 2022, "season")
+    assert chapter.parts_total(seasons) == ds.observations.loc["hq_rice_area.2022", "value"]
 
 
 def test_growth_text_compares_with_target(ds):
     text = kt.growth_text(ds, 2023)
     assert "13,7%" in text.text and "14–15%" in text.text
     assert "thấp hơn 0,3 điểm phần trăm" in text.text
-    need = kt.remaining_growth_needed(13.7, 3, 14, 5)
+    need = formulas.remaining_growth_needed(13.7, 3, 14, 5)
     assert f"{need:.1f}".replace(".", ",") + "%" in text.text
     assert "gdp_growth_avg.2021-2023" in text.obs_ids
     assert "dự ước đạt 7.943 tỷ đồng" in text.text  # an estimate is called one
@@ -84,15 +76,7 @@ def test_industrial_cluster_plans_only_from_report_year(ds):
     assert len(kt.industrial_clusters(ds, 2023)) == 5
     assert kt.industrial_clusters(ds, 2022).empty
     plans = kt.industrial_clusters(ds, 2023)
-    assert kt.parts_total(plans[plans["status"] == "plan"]) == pytest.approx(35 + 24.3 + 58 + 75)
-
-
-def test_used_ids_collects_and_dedups(ds):
-    a = kt.Text("x", ("a.1", "b.1"))
-    frame = kt.craft_households(ds, 2023)
-    ids = kt.used_ids(a, frame, a, None, "c.1")
-    assert ids[:2] == ["a.1", "b.1"] and ids[-1] == "c.1"
-    assert len(ids) == len(set(ids)) == 3 + len(frame)
+    assert chapter.parts_total(plans[plans["status"] == "plan"]) == pytest.approx(35 + 24.3 + 58 + 75)
 
 
 def test_no_raw_values_in_texts(ds):

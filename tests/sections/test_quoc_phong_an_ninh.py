@@ -2,6 +2,7 @@
 
 import pytest
 
+from chitieu import chapter
 from chitieu.sections import quoc_phong_an_ninh as qp
 
 
@@ -34,4 +35,5 @@ def test_texts_read_for_both_years(ds, year):
 
 
 def test_figure_ids_include_the_party_org_rate(ds):
-    assert "villages_schools_with_party_org_rate.2023" in qp.figure_ids(ds, 2023)
+    ids = chapter.figure_ids(ds, qp.CHAPTER, 2023, qp.EXTRA_IDS)
+    assert "villages_schools_with_party_org_rate.2023" in ids

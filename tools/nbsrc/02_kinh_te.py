@@ -24,7 +24,7 @@ ngành, công nghiệp – làng nghề, dịch vụ, nông – lâm – thủy 
         hidden(
             """
 from chitieu.load import load_dataset
-from chitieu import chapter, charts, figures
+from chitieu import chapter, charts, figures, keyindicators as ki, tables
 from chitieu.glue import glue_text
 from chitieu.sections import kinh_te as kt
 """
@@ -32,7 +32,7 @@ from chitieu.sections import kinh_te as kt
         hidden(
             """
 ds = load_dataset(data_dir)
-key = kt.chapter_key_indicators(ds, "kinh_te", report_year)
+key = ki.chapter_key_indicators(ds, "kinh_te", report_year)
 summary = kt.summary_text(ds, report_year)
 growth = kt.growth_text(ds, report_year)
 income = kt.income_text(ds, report_year)
@@ -92,7 +92,7 @@ thanh màu là giá trị mới nhất (nhạt, viền nét đứt nếu là s�
         ),
         output(
             """
-kt.key_bullets_or_note(
+charts.key_bullets_or_note(
     key,
     caption="Hình 2.1. Tăng trưởng kinh tế và thu nhập bình quân đầu người so với mức Nghị quyết đề ra.",
     description=f"Biểu đồ thanh: giá trị mới nhất tính đến năm {report_year} của các chỉ tiêu chủ yếu về kinh tế, "
@@ -113,7 +113,7 @@ thì tỷ trọng thu hẹp. Hình 2.2 so sánh tốc độ tăng bình quân c�
         ),
         output(
             """
-kt.figure_or_note(
+charts.chart_or_note(
     sectors,
     lambda f: charts.bar_chart(f, label="label"),
     caption="Hình 2.2. Tốc độ tăng giá trị sản xuất bình quân mỗi năm, toàn nền kinh tế và từng ngành.",
@@ -132,7 +132,7 @@ trên.
         ),
         output(
             """
-kt.figure_or_note(
+charts.chart_or_note(
     structure,
     lambda f: charts.structure_chart(f, label="label"),
     caption="Hình 2.3. Cơ cấu kinh tế theo ngành (tỷ trọng).",
@@ -153,7 +153,7 @@ các cụm mới chỉ là đề xuất trong phần nhiệm vụ đến năm 20
         ),
         output(
             """
-kt.figure_or_note(
+charts.chart_or_note(
     clusters,
     lambda f: charts.bar_chart(f, label="label"),
     caption="Hình 2.4. Diện tích các cụm công nghiệp: đã quy hoạch chi tiết và đề xuất mới.",
@@ -170,7 +170,7 @@ kt.figure_or_note(
         ),
         output(
             """
-kt.figure_or_note(
+charts.chart_or_note(
     crafts,
     lambda f: charts.bar_chart(f, label="label"),
     caption="Hình 2.5. Số hộ làm các nghề truyền thống.",
@@ -189,7 +189,7 @@ kt.figure_or_note(
         ),
         output(
             """
-kt.figure_or_note(
+charts.chart_or_note(
     exports,
     lambda f: charts.series_chart(f, width=260),
     caption="Hình 2.6. Kim ngạch xuất khẩu hàng hóa theo năm.",
@@ -210,7 +210,7 @@ kt.figure_or_note(
         ),
         output(
             """
-kt.figure_or_note(
+charts.chart_or_note(
     models,
     lambda f: charts.bar_chart(f, label="label"),
     caption="Hình 2.7. Diện tích các mô hình sản xuất và liên kết tiêu thụ nông sản.",
@@ -228,7 +228,7 @@ cầm so với trâu, bò), nên được trình bày bằng bảng thay vì bi�
         ),
         output(
             """
-kt.table_or_note(livestock, kt.LIVESTOCK_COLUMNS, caption="Bảng 2.1. Đàn gia súc, gia cầm.", report_year=report_year)
+tables.table_or_note(livestock, kt.LIVESTOCK_COLUMNS, caption="Bảng 2.1. Đàn gia súc, gia cầm.", report_year=report_year)
 """
         ),
         md(
@@ -240,7 +240,7 @@ kt.table_or_note(livestock, kt.LIVESTOCK_COLUMNS, caption="Bảng 2.1. Đàn gia
         ),
         output(
             """
-kt.figure_or_note(
+charts.chart_or_note(
     fish_parts,
     lambda f: charts.structure_chart(f, label="label"),
     caption="Hình 2.8. Sản lượng thủy sản: khai thác và nuôi trồng.",
@@ -265,7 +265,7 @@ kt.figure_or_note(
         ),
         output(
             """
-kt.figure_or_note(
+charts.chart_or_note(
     coops,
     lambda f: charts.bar_chart(f, label="label"),
     caption="Hình 2.9. Hợp tác xã theo loại hình.",
@@ -279,7 +279,7 @@ kt.figure_or_note(
             """
 figures.figures_section(
     ds,
-    kt.used_ids(
+    chapter.used_ids(
         key[key["obs_id"].notna()], summary, growth, income, sectors, sector_growth, structure, structure_sentence,
         industry, clusters, crafts, craft, services, exports, agriculture, models, models_sentence, livestock, fishery, fish_parts,
         forestry, coops, coop,

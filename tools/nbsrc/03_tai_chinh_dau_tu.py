@@ -24,16 +24,15 @@ công mà báo cáo nêu, tính đến năm {glue:text}`tc_year`.
         hidden(
             """
 from chitieu.load import load_dataset
-from chitieu import charts, figures
+from chitieu import chapter, charts, figures, keyindicators as ki, tables
 from chitieu.glue import glue_text
-from chitieu.sections import kinh_te as kt
 from chitieu.sections import tai_chinh_dau_tu as tc
 """
         ),
         hidden(
             """
 ds = load_dataset(data_dir)
-key = kt.chapter_key_indicators(ds, "tai_chinh_dau_tu", report_year)
+key = ki.chapter_key_indicators(ds, "tai_chinh_dau_tu", report_year)
 summary = tc.summary_text(ds, report_year)
 investment = tc.investment_text(ds, report_year)
 revenue = tc.revenue_frame(ds, report_year)
@@ -65,7 +64,7 @@ dải mức Nghị quyết đề ra.
         ),
         output(
             """
-kt.key_bullets_or_note(
+charts.key_bullets_or_note(
     key,
     caption="Hình 3.1. Tăng vốn đầu tư toàn xã hội và tăng thu ngân sách so với mức Nghị quyết đề ra.",
     description=f"Biểu đồ thanh: tốc độ tăng bình quân tính đến năm {report_year} của vốn đầu tư toàn xã hội và "
@@ -93,7 +92,7 @@ thu. Báo cáo không cho cùng lúc cả hai con số cho mọi năm, nên có 
         ),
         output(
             """
-kt.figure_or_note(
+charts.chart_or_note(
     revenue,
     tc.revenue_chart,
     caption="Hình 3.2. Thu ngân sách nhà nước trên địa bàn và phần thị xã thu, theo năm.",
@@ -115,7 +114,7 @@ nên có thể làm số thu ngân sách tăng vọt rồi giảm mạnh.
         ),
         output(
             """
-kt.figure_or_note(
+charts.chart_or_note(
     land,
     lambda f: tc.land_use_chart(f, floor),
     caption="Hình 3.3. Thu tiền sử dụng đất theo năm, so với mức tối thiểu hằng năm của Nghị quyết.",
@@ -134,7 +133,7 @@ kt.figure_or_note(
         ),
         output(
             """
-kt.table_or_note(public_table, tc.INVESTMENT_COLUMNS, caption="Bảng 3.1. Các con số về đầu tư công.",
+tables.table_or_note(public_table, tc.INVESTMENT_COLUMNS, caption="Bảng 3.1. Các con số về đầu tư công.",
                  report_year=report_year)
 """
         ),
@@ -143,7 +142,7 @@ kt.table_or_note(public_table, tc.INVESTMENT_COLUMNS, caption="Bảng 3.1. Các 
             """
 figures.figures_section(
     ds,
-    kt.used_ids(key[key["obs_id"].notna()], summary, investment, revenue, revenue_sentence, land, land_sentence,
+    chapter.used_ids(key[key["obs_id"].notna()], summary, investment, revenue, revenue_sentence, land, land_sentence,
                 public, public_table),
     "03_tai_chinh_dau_tu",
 )

@@ -24,16 +24,15 @@ năm {glue:text}`dt_year`.
         hidden(
             """
 from chitieu.load import load_dataset
-from chitieu import chapter, charts, figures
+from chitieu import chapter, charts, figures, keyindicators as ki, tables
 from chitieu.glue import glue_text
-from chitieu.sections import kinh_te as kt
 from chitieu.sections import do_thi_nong_thon as dt
 """
         ),
         hidden(
             """
 ds = load_dataset(data_dir)
-key = kt.chapter_key_indicators(ds, "do_thi_nong_thon", report_year)
+key = ki.chapter_key_indicators(ds, "do_thi_nong_thon", report_year)
 summary = dt.summary_text(ds, report_year)
 ntm = dt.ntm_text(ds, report_year)
 ntm_table = dt.ntm_statements(ds, report_year)
@@ -68,7 +67,7 @@ con số khác nhau, biểu đồ dùng con số của phần chỉ tiêu chủ 
         ),
         output(
             """
-kt.key_bullets_or_note(
+charts.key_bullets_or_note(
     key,
     caption="Hình 4.1. Tỷ lệ xã đạt chuẩn nông thôn mới so với mức Nghị quyết đề ra.",
     description=f"Biểu đồ thanh: tỷ lệ xã đạt chuẩn nông thôn mới tính đến năm {report_year}, đặt trên dải mức chỉ "
@@ -79,7 +78,7 @@ kt.key_bullets_or_note(
         ),
         output(
             """
-kt.table_or_note(ntm_table, dt.NTM_COLUMNS, caption="Bảng 4.1. Các cách báo cáo nêu số xã đạt chuẩn nông thôn mới.",
+tables.table_or_note(ntm_table, dt.NTM_COLUMNS, caption="Bảng 4.1. Các cách báo cáo nêu số xã đạt chuẩn nông thôn mới.",
                  report_year=report_year)
 """
         ),
@@ -92,7 +91,7 @@ kt.table_or_note(ntm_table, dt.NTM_COLUMNS, caption="Bảng 4.1. Các cách báo
         ),
         output(
             """
-kt.figure_or_note(
+charts.chart_or_note(
     ntm_money,
     lambda f: charts.structure_chart(f, label="label"),
     caption="Hình 4.2. Vốn đầu tư phát triển cho xây dựng nông thôn mới theo nguồn.",
@@ -111,7 +110,7 @@ kt.figure_or_note(
         ),
         output(
             """
-kt.figure_or_note(
+charts.chart_or_note(
     urbanization,
     lambda f: charts.series_chart(f, width=260),
     caption="Hình 4.3. Tỷ lệ đô thị hóa theo năm.",
@@ -122,7 +121,7 @@ kt.figure_or_note(
         ),
         output(
             """
-kt.figure_or_note(
+charts.chart_or_note(
     streets,
     lambda f: charts.bar_chart(f, label="label"),
     caption="Hình 4.4. Tuyến phố đạt chuẩn văn minh đô thị theo phường.",
@@ -147,7 +146,7 @@ bày ở chương Tài chính – ngân sách – đầu tư.
             """
 figures.figures_section(
     ds,
-    kt.used_ids(key[key["obs_id"].notna()], summary, ntm, ntm_table, ntm_money, ntm_money_sentence, urban,
+    chapter.used_ids(key[key["obs_id"].notna()], summary, ntm, ntm_table, ntm_money, ntm_money_sentence, urban,
                 urbanization, streets, roads),
     "04_do_thi_nong_thon",
 )

@@ -24,16 +24,15 @@ Ba chỉ tiêu chủ yếu của Nghị quyết thuộc lĩnh vực này: thu go
         hidden(
             """
 from chitieu.load import load_dataset
-from chitieu import charts, figures
+from chitieu import chapter, charts, figures, keyindicators as ki
 from chitieu.glue import glue_text
-from chitieu.sections import kinh_te as kt
 from chitieu.sections import moi_truong as mt
 """
         ),
         hidden(
             """
 ds = load_dataset(data_dir)
-key = kt.chapter_key_indicators(ds, "moi_truong", report_year)
+key = ki.chapter_key_indicators(ds, "moi_truong", report_year)
 summary = mt.summary_text(ds, report_year)
 waste = mt.waste_areas(ds, report_year)
 waste_sentence = mt.waste_text(ds, report_year)
@@ -65,7 +64,7 @@ Hình 5.1 đặt giá trị mới nhất của các chỉ tiêu cạnh mức đ�
         ),
         output(
             """
-kt.key_bullets_or_note(
+charts.key_bullets_or_note(
     key,
     caption="Hình 5.1. Thu gom rác thải, nước sạch và che phủ rừng so với mức Nghị quyết đề ra.",
     description=f"Biểu đồ thanh: giá trị mới nhất tính đến năm {report_year} của ba chỉ tiêu chủ yếu về môi trường, "
@@ -83,7 +82,7 @@ kt.key_bullets_or_note(
         ),
         output(
             """
-kt.figure_or_note(
+charts.chart_or_note(
     waste,
     lambda f: charts.bar_chart(f, label="label"),
     caption="Hình 5.2. Tỷ lệ thu gom, xử lý rác thải: toàn thị xã, đô thị và nông thôn.",
@@ -110,7 +109,7 @@ kt.figure_or_note(
         ),
         output(
             """
-kt.figure_or_note(
+charts.chart_or_note(
     land,
     lambda f: charts.bar_chart(f, label="label"),
     caption="Hình 5.3. Công tác đất đai: giấy chứng nhận và các trường hợp được giải quyết.",
@@ -132,7 +131,7 @@ kt.figure_or_note(
             """
 figures.figures_section(
     ds,
-    kt.used_ids(key[key["obs_id"].notna()], summary, waste, waste_sentence, water, forest, land, land_sentence,
+    chapter.used_ids(key[key["obs_id"].notna()], summary, waste, waste_sentence, water, forest, land, land_sentence,
                 environment),
     "05_moi_truong",
 )

@@ -24,9 +24,8 @@ quốc gia (chỉ tiêu chủ yếu số {glue:text}`gd_key_no` của Nghị quy
         hidden(
             """
 from chitieu.load import load_dataset
-from chitieu import chapter, charts, figures, keyindicators as ki
+from chitieu import chapter, charts, figures, keyindicators as ki, tables
 from chitieu.glue import glue_text
-from chitieu.tables import show_table
 from chitieu.sections import giao_duc as gd
 """
         ),
@@ -70,12 +69,13 @@ viên.
         ),
         output(
             """
-gd.chart_or_notice(
+charts.chart_or_note(
     levels,
     gd.levels_chart,
     caption="Hình 6.1. Số trường học theo cấp học.",
     description=f"Biểu đồ thanh ngang: số trường của từng cấp học trên địa bàn thị xã, tính đến năm {report_year}, "
     "xếp từ nhiều đến ít.",
+    report_year=report_year,
     notice=f"Báo cáo chưa nêu cơ cấu trường theo cấp học cho năm {report_year}.",
 )
 """
@@ -94,19 +94,20 @@ Bảng sau đó chia lại từng phân số để kiểm tra tỷ lệ phần t
         ),
         output(
             """
-gd.chart_or_notice(
+charts.chart_or_note(
     counts,
     gd.statements_chart,
     caption="Hình 6.2. Số trường đạt chuẩn quốc gia, theo từng chỗ báo cáo nêu.",
     description=f"Biểu đồ cột nhóm: số trường đạt chuẩn quốc gia mỗi năm đến {report_year}, một cột theo phần "
     "chỉ tiêu chủ yếu và một cột theo mục giáo dục của báo cáo.",
+    report_year=report_year,
     notice=f"Chưa có số liệu về trường đạt chuẩn quốc gia đến năm {report_year}.",
 )
 """
         ),
         output(
             """
-gd.table_or_notice(statements, gd.STATEMENT_COLUMNS, "Chưa có tỷ lệ nào để đối chiếu.")
+tables.table_or_note(statements, gd.STATEMENT_COLUMNS, report_year=report_year, notice="Chưa có tỷ lệ nào để đối chiếu.")
 """
         ),
         md(
@@ -121,13 +122,12 @@ công trình phụ của trường học còn khó khăn, phần đối ứng c�
         ),
         output(
             """
-charts.show_chart(
-    charts.key_indicator_bullets(key5),
+charts.key_bullets_or_note(
+    key5,
     caption="Hình 6.3. Tỷ lệ trường đạt chuẩn quốc gia so với mục tiêu năm 2025.",
     description=f"Biểu đồ thanh: tỷ lệ trường đạt chuẩn quốc gia mới nhất tính đến năm {report_year}, đặt trên "
     "dải xám là vùng đạt mục tiêu của Nghị quyết; màu và biểu tượng cho biết trạng thái.",
-    table=ki.display_table(key5[key5["value"].notna()]),
-    table_columns=ki.DISPLAY_COLUMNS,
+    report_year=report_year,
 )
 """
         ),
@@ -150,17 +150,18 @@ tốt nghiệp THPT, dù nhận định chất lượng "đại trà và mũi nh
         ),
         output(
             """
-gd.table_or_notice(
+tables.table_or_note(
     charts.chart_table(quality),
-    gd.TABLE_COLUMNS,
-    f"Chưa có chỉ số chất lượng giáo dục nào cho năm {report_year}.",
+    charts.TOWN_TABLE_COLUMNS,
+    report_year=report_year,
+    notice=f"Chưa có chỉ số chất lượng giáo dục nào cho năm {report_year}.",
 )
 """
         ),
         md("## Các số liệu được dùng trong chương"),
         output(
             """
-figures.figures_section(ds, gd.figure_ids(ds, "giao_duc", report_year, ["wards_communes_total"]), "06_giao_duc")
+figures.figures_section(ds, chapter.figure_ids(ds, gd.CHAPTER, report_year, ["wards_communes_total"]), "06_giao_duc")
 """
         ),
     ],

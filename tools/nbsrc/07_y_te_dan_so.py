@@ -25,16 +25,16 @@ này không vẽ được xu hướng; nó đặt từng con số vào bối c�
         hidden(
             """
 from chitieu.load import load_dataset
-from chitieu import charts, figures
+from chitieu import chapter, charts, figures, keyindicators as ki, tables
 from chitieu.glue import glue_text
-from chitieu.sections import giao_duc as gd, y_te_dan_so as yt
+from chitieu.sections import y_te_dan_so as yt
 """
         ),
         hidden(
             """
 ds = load_dataset(data_dir)
 texts = yt.texts(ds, report_year)
-bhyt = yt.target_rows(ds, ["health_insurance_coverage_rate"], report_year)
+bhyt = ki.target_rows(ds, ["health_insurance_coverage_rate"], report_year)
 network = yt.network_rows(ds, report_year)
 population = yt.population_rows(ds, report_year)
 """
@@ -61,12 +61,13 @@ tỷ lệ này đang tăng nhanh hay chậm.
         ),
         output(
             """
-gd.chart_or_notice(
+charts.chart_or_note(
     bhyt,
-    yt.target_bullet_chart,
+    lambda f: charts.target_bullet_chart(f, labels=yt.SHORT_LABELS),
     caption="Hình 7.1. Tỷ lệ người dân tham gia bảo hiểm y tế so với mục tiêu năm 2025.",
     description=f"Biểu đồ thanh: tỷ lệ tham gia bảo hiểm y tế mới nhất tính đến năm {report_year}, đặt trên dải "
     "xám là vùng đạt mục tiêu; màu và biểu tượng cho biết trạng thái.",
+    report_year=report_year,
     notice=f"Báo cáo chưa nêu tỷ lệ tham gia bảo hiểm y tế cho năm {report_year}.",
 )
 """
@@ -84,10 +85,11 @@ cáo, và báo cáo không nêu số bác sỹ, số giường hay dân số tuy
         ),
         output(
             """
-gd.table_or_notice(
+tables.table_or_note(
     charts.chart_table(network),
-    gd.TABLE_COLUMNS,
-    f"Chưa có số liệu về mạng lưới y tế cho năm {report_year}.",
+    charts.TOWN_TABLE_COLUMNS,
+    report_year=report_year,
+    notice=f"Chưa có số liệu về mạng lưới y tế cho năm {report_year}.",
 )
 """
         ),
@@ -104,12 +106,13 @@ thay thế, nhưng không nêu con số mục tiêu.
         ),
         output(
             """
-gd.chart_or_notice(
+charts.chart_or_note(
     population,
     yt.population_chart,
     caption="Hình 7.2. Các tỷ lệ về dân số và dinh dưỡng trẻ em.",
     description=f"Biểu đồ thanh ngang: tỷ lệ sinh con thứ 3 trở lên, tỷ lệ trẻ dưới 5 tuổi suy dinh dưỡng và tỷ lệ "
     f"phát triển dân số tự nhiên, tính đến năm {report_year}.",
+    report_year=report_year,
     notice=f"Báo cáo chưa nêu các tỷ lệ về dân số cho năm {report_year}.",
 )
 """
@@ -117,7 +120,7 @@ gd.chart_or_notice(
         md("## Các số liệu được dùng trong chương"),
         output(
             """
-figures.figures_section(ds, yt.figure_ids(ds, report_year), "07_y_te_dan_so")
+figures.figures_section(ds, chapter.figure_ids(ds, yt.CHAPTER, report_year), "07_y_te_dan_so")
 """
         ),
     ],

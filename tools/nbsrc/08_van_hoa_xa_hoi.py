@@ -25,9 +25,9 @@ Chương này gom các mục của báo cáo về văn hóa – thông tin – t
         hidden(
             """
 from chitieu.load import load_dataset
-from chitieu import charts, figures, keyindicators as ki
+from chitieu import chapter, charts, figures, keyindicators as ki, tables
 from chitieu.glue import glue_text
-from chitieu.sections import giao_duc as gd, van_hoa_xa_hoi as vh
+from chitieu.sections import van_hoa_xa_hoi as vh
 """
         ),
         hidden(
@@ -71,11 +71,12 @@ dùng con số nêu trước. Cột nhạt, viền nét đứt là số dự ư�
         ),
         output(
             """
-gd.chart_or_notice(
+charts.chart_or_note(
     poverty,
     vh.poverty_chart,
     caption="Hình 8.1. Tỷ lệ hộ nghèo theo chuẩn đa chiều, cuối mỗi năm.",
     description=f"Biểu đồ cột: tỷ lệ hộ nghèo cuối mỗi năm mà báo cáo nêu, đến năm {report_year}.",
+    report_year=report_year,
     notice=f"Chưa có số liệu tỷ lệ hộ nghèo đến năm {report_year}.",
 )
 """
@@ -97,10 +98,11 @@ nêu số lao động được đào tạo nghề hay tỷ lệ có việc làm 
         ),
         output(
             """
-gd.table_or_notice(
+tables.table_or_note(
     charts.chart_table(jobs),
-    gd.TABLE_COLUMNS,
-    f"Chưa có số liệu về việc làm đến năm {report_year}.",
+    charts.TOWN_TABLE_COLUMNS,
+    report_year=report_year,
+    notice=f"Chưa có số liệu về việc làm đến năm {report_year}.",
 )
 """
         ),
@@ -112,15 +114,13 @@ không có dải mục tiêu vì báo cáo không ghi mức chỉ tiêu bằng c
         ),
         output(
             """
-gd.chart_or_notice(
-    key67[key67["value"].notna()],
-    charts.key_indicator_bullets,
+charts.key_bullets_or_note(
+    key67,
     caption="Hình 8.2. Lao động qua đào tạo và hộ nghèo so với mức Nghị quyết đề ra.",
     description=f"Biểu đồ thanh: giá trị mới nhất tính đến năm {report_year} của các chỉ tiêu chủ yếu về lao động "
     "qua đào tạo và hộ nghèo, đặt trên dải xám là vùng đạt mục tiêu; màu và biểu tượng cho biết trạng thái.",
+    report_year=report_year,
     notice=f"Chưa có số liệu của các chỉ tiêu này đến năm {report_year}.",
-    table=ki.display_table(key67[key67["value"].notna()]),
-    table_columns=ki.DISPLAY_COLUMNS,
 )
 """
         ),
@@ -138,12 +138,13 @@ không biết phong trào đang tiến hay lùi.
         ),
         output(
             """
-gd.chart_or_notice(
+charts.chart_or_note(
     culture,
-    vh.culture_chart,
+    lambda f: charts.percent_bar_chart(f, label="label_vi"),
     caption="Hình 8.3. Tỷ lệ đạt chuẩn văn hóa.",
     description=f"Biểu đồ thanh ngang: tỷ lệ hộ gia đình, thôn – tổ dân phố và cơ quan – đơn vị đạt chuẩn văn hóa, "
     f"tính đến năm {report_year}, trên thang 0–100%.",
+    report_year=report_year,
     notice=f"Chưa có tỷ lệ đạt chuẩn văn hóa cho năm {report_year}.",
 )
 """
@@ -155,12 +156,13 @@ gd.chart_or_notice(
         ),
         output(
             """
-gd.chart_or_notice(
+charts.chart_or_note(
     medals,
     vh.medals_chart,
     caption="Hình 8.4. Huy chương tại Đại hội Thể dục thể thao cấp tỉnh.",
     description="Biểu đồ thanh ngang: số huy chương vàng, bạc và đồng thị xã đạt được tại Đại hội Thể dục thể "
     "thao cấp tỉnh.",
+    report_year=report_year,
     notice=f"Chưa có số liệu thành tích thể thao cho năm {report_year}.",
 )
 """
@@ -176,17 +178,18 @@ Phần hạn chế của báo cáo còn ghi nhận thiết chế văn hóa cơ s
         ),
         output(
             """
-gd.table_or_notice(
+tables.table_or_note(
     charts.chart_table(media),
-    gd.TABLE_COLUMNS,
-    f"Chưa có số liệu về thông tin, truyền thông cho năm {report_year}.",
+    charts.TOWN_TABLE_COLUMNS,
+    report_year=report_year,
+    notice=f"Chưa có số liệu về thông tin, truyền thông cho năm {report_year}.",
 )
 """
         ),
         md("## Các số liệu được dùng trong chương"),
         output(
             """
-figures.figures_section(ds, vh.figure_ids(ds, report_year), "08_van_hoa_xa_hoi")
+figures.figures_section(ds, chapter.figure_ids(ds, vh.CHAPTER, report_year), "08_van_hoa_xa_hoi")
 """
         ),
     ],

@@ -25,7 +25,7 @@ những gì báo cáo chỉ nhận định mà không kèm con số. Số liệu
 from chitieu.load import load_dataset
 from chitieu import charts, figures
 from chitieu.glue import glue_text
-from chitieu.sections import giao_duc as gd, khcn_qlnn as kq
+from chitieu.sections import khcn_qlnn as kq
 """
         ),
         hidden(
@@ -58,12 +58,13 @@ dùng dịch vụ công trực tuyến. Báo cáo cũng nói thị xã "luôn n�
         ),
         output(
             """
-gd.chart_or_notice(
+charts.chart_or_note(
     digital,
-    kq.digital_chart,
+    lambda f: charts.percent_bar_chart(f, label="label_vi"),
     caption="Hình 9.1. Các tỷ lệ về chính quyền điện tử và sự hài lòng của người dân.",
     description=f"Biểu đồ thanh ngang: các tỷ lệ về văn bản, thủ tục, hồ sơ trên môi trường điện tử và chỉ số hài "
     f"lòng của người dân, doanh nghiệp, tính đến năm {report_year}, trên thang 0–100%.",
+    report_year=report_year,
     notice=f"Báo cáo chưa nêu các tỷ lệ về chính quyền điện tử cho năm {report_year}.",
 )
 """

@@ -24,9 +24,9 @@ cước công dân đã cấp. Số liệu được xem đến năm {glue:text}`
         hidden(
             """
 from chitieu.load import load_dataset
-from chitieu import charts, figures
+from chitieu import chapter, charts, figures
 from chitieu.glue import glue_text
-from chitieu.sections import giao_duc as gd, quoc_phong_an_ninh as qp
+from chitieu.sections import quoc_phong_an_ninh as qp
 """
         ),
         hidden(
@@ -60,11 +60,12 @@ nên không thể biết số giảm là do chỉ tiêu cấp trên giao thấp 
         ),
         output(
             """
-gd.chart_or_notice(
+charts.chart_or_note(
     recruits,
     qp.recruits_chart,
     caption="Hình 10.1. Số thanh niên nhập ngũ mỗi năm.",
     description=f"Biểu đồ cột: số quân giao nhận của thị xã từng năm, đến năm {report_year}.",
+    report_year=report_year,
     notice=f"Chưa có số liệu tuyển quân đến năm {report_year}.",
 )
 """
@@ -81,12 +82,13 @@ Báo cáo không nêu quân số dân quân, tự vệ hay số sĩ quan dự b�
         ),
         output(
             """
-gd.chart_or_notice(
+charts.chart_or_note(
     party,
-    qp.party_rate_chart,
+    lambda f: charts.percent_bar_chart(f, label="label_vi"),
     caption="Hình 10.2. Tỷ lệ đảng viên theo vị trí trong lực lượng dân quân, tự vệ và bảo vệ dân phố.",
     description=f"Biểu đồ thanh ngang: tỷ lệ là đảng viên của từng nhóm chỉ huy và của toàn lực lượng, tính đến năm "
     f"{report_year}, xếp từ cao đến thấp trên thang 0–100%.",
+    report_year=report_year,
     notice=f"Báo cáo chưa nêu các tỷ lệ này cho năm {report_year}.",
 )
 """
@@ -107,7 +109,7 @@ kèm số liệu.
         md("## Các số liệu được dùng trong chương"),
         output(
             """
-figures.figures_section(ds, qp.figure_ids(ds, report_year), "10_quoc_phong_an_ninh")
+figures.figures_section(ds, chapter.figure_ids(ds, qp.CHAPTER, report_year, qp.EXTRA_IDS), "10_quoc_phong_an_ninh")
 """
         ),
     ],

@@ -76,7 +76,7 @@ SINGLE = [
     "citizen_reception_opinions__level__town_secretary", "citizen_reception_sessions__level__commune_secretaries",
     "citizen_reception_opinions__level__commune_secretaries",
 ]
-T = {iid: xd.latest_text(ds, iid, Y) for iid in SINGLE}
+T = {iid: chapter.latest_text(ds, iid, Y) for iid in SINGLE}
 """
         ),
         hidden(
@@ -89,10 +89,10 @@ glue_text("xd_adm_sentence", xd.admissions_sentence(ds, Y))
 glue_text("xd_adm_range", xd.admissions_range_sentence(ds, Y))
 glue_text("xd_no_heads", str(ds.indicators.loc["village_heads_party_member_rate", "resolution_no"]))
 glue_text("xd_no_good", str(ds.indicators.loc["party_orgs_good_rate", "resolution_no"]))
-glue_text("xd_heads_target", xd.target_text(ds, "village_heads_party_member_rate"))
-glue_text("xd_secr_target", xd.target_text(ds, "party_secretary_village_head_rate"))
+glue_text("xd_heads_target", chapter.target_text(ds, "village_heads_party_member_rate", with_year=True))
+glue_text("xd_secr_target", chapter.target_text(ds, "party_secretary_village_head_rate", with_year=True))
 glue_text("xd_adm_students", T["party_admissions__group__students"])
-glue_text("xd_adm_years", xd.series_words(adm, Y))
+glue_text("xd_adm_years", chapter.series_text(adm, Y))
 glue_text("xd_struck_off", T["party_members_struck_off"])
 glue_text("xd_removed", T["party_members_removed"])
 glue_text("xd_struck_period", xd.period_of(ds, "party_members_struck_off", Y))
@@ -100,7 +100,7 @@ glue_text("xd_heads", T["village_heads_party_member_rate"])
 glue_text("xd_secretaries", T["party_secretary_village_head_rate"])
 glue_text("xd_good_orgs", T["party_orgs_good_rate"])
 glue_text("xd_planning", T["cadre_planning_approved"])
-glue_text("xd_planning_sum", format_vn(planning["value"].sum()) if not planning.empty else xd.missing_text(Y))
+glue_text("xd_planning_sum", format_vn(planning["value"].sum()) if not planning.empty else chapter.missing_text(Y))
 glue_text("xd_appointed", T["cadres_appointed"])
 glue_text("xd_reappointed", T["cadres_reappointed"])
 glue_text("xd_nominated", T["cadres_nominated_for_election"])
@@ -120,12 +120,12 @@ glue_text("xd_viol_members", T["violation_inspected_members"])
 glue_text("xd_disc_orgs", T["discipline_orgs"])
 glue_text("xd_disc_committee", T["discipline_committee_members"])
 glue_text("xd_disc_check", xd.discipline_sentence(ds, Y))
-glue_text("xd_disc_form_top", xd.top_share_text(disc["Theo hình thức kỷ luật"], disc_total) if disc_total else xd.missing_text(Y))
-glue_text("xd_disc_content_top", xd.top_share_text(disc["Theo nội dung vi phạm"], disc_total) if disc_total else xd.missing_text(Y))
-glue_text("xd_disc_sector_top", xd.top_share_text(disc["Theo lĩnh vực công tác"], disc_total) if disc_total else xd.missing_text(Y))
-glue_text("xd_disc_level_top", xd.top_share_text(disc["Theo cấp thi hành kỷ luật"], disc_total) if disc_total else xd.missing_text(Y))
+glue_text("xd_disc_form_top", xd.top_share_text(disc["Theo hình thức kỷ luật"], disc_total) if disc_total else chapter.missing_text(Y))
+glue_text("xd_disc_content_top", xd.top_share_text(disc["Theo nội dung vi phạm"], disc_total) if disc_total else chapter.missing_text(Y))
+glue_text("xd_disc_sector_top", xd.top_share_text(disc["Theo lĩnh vực công tác"], disc_total) if disc_total else chapter.missing_text(Y))
+glue_text("xd_disc_level_top", xd.top_share_text(disc["Theo cấp thi hành kỷ luật"], disc_total) if disc_total else chapter.missing_text(Y))
 glue_text("xd_petitions", T["party_petitions_received"])
-glue_text("xd_petitions_parts", xd.parts_text(petitions) or xd.missing_text(Y))
+glue_text("xd_petitions_parts", xd.parts_text(petitions) or chapter.missing_text(Y))
 glue_text("xd_petitions_withdrawn", T["party_petitions_withdrawn"])
 glue_text("xd_assets", T["asset_declarations_received"])
 glue_text("xd_assets_due", T["asset_declarations_required"])
@@ -162,13 +162,15 @@ tên {glue:text}`xd_struck_off` trong danh sách đảng viên và cho ra khỏi
         ),
         output(
             """
-charts.show_chart(
-    charts.series_chart(adm),
+charts.chart_or_note(
+    adm,
+    charts.series_chart,
     caption="Hình 11.1. Số đảng viên mới được kết nạp theo từng kỳ.",
     description=f"Biểu đồ cột: số đảng viên kết nạp nửa cuối năm 2020, từng năm và các tháng đầu năm, đến năm {Y}; "
     "số liệu theo chú thích ¹ mục B.II (kỳ cuối chỉ gồm vài tháng, không so được với một năm trọn).",
-    table=adm,
-) if not adm.empty else xd.no_data_note(Y)
+    report_year=Y,
+    notice=xd.no_data_notice(Y),
+)
 """
         ),
         md(
@@ -192,13 +194,15 @@ cán bộ quản lý trường học và cấp ủy cơ sở.
         ),
         output(
             """
-charts.show_chart(
-    charts.bar_chart(planning, label="short_vi"),
+charts.chart_or_note(
+    planning,
+    lambda f: charts.bar_chart(f, label="short_vi"),
     caption="Hình 11.2. Số trường hợp được quy hoạch cán bộ nhiệm kỳ 2025 – 2030, theo nhóm chức danh.",
     description="Biểu đồ thanh ngang, nhóm lớn nhất ở trên: số trường hợp quy hoạch của từng nhóm chức danh "
     "(chú thích ¹ mục B.IV.2).",
-    table=planning,
-) if not planning.empty else xd.no_data_note(Y)
+    report_year=Y,
+    notice=xd.no_data_notice(Y),
+)
 """
         ),
         md(
@@ -231,13 +235,15 @@ này đã nằm trong số kiểm tra của ủy ban kiểm tra hay chưa, nên 
         ),
         output(
             """
-charts.show_chart(
-    xd.panels(inspect),
+charts.chart_or_note(
+    charts.panel_rows(inspect),
+    lambda _: charts.panels(inspect, label="short_vi"),
     caption="Hình 11.3. Kiểm tra, giám sát từ đầu nhiệm kỳ, theo chủ thể thực hiện.",
     description="Các biểu đồ thanh ngang xếp chồng: số tổ chức đảng và số đảng viên được kiểm tra, được giám sát, "
     "theo Thị ủy – Ban Thường vụ, đảng ủy cơ sở, chi bộ và ủy ban kiểm tra (chú thích ¹ mục B.IV.4).",
-    table=xd.stack(inspect),
-) if not xd.stack(inspect).empty else xd.no_data_note(Y)
+    report_year=Y,
+    notice=xd.no_data_notice(Y),
+)
 """
         ),
         md(
@@ -259,13 +265,15 @@ dồn cả giai đoạn, không có số theo từng năm, nên dữ liệu khô
         ),
         output(
             """
-charts.show_chart(
-    xd.panels(disc),
+charts.chart_or_note(
+    charts.panel_rows(disc),
+    lambda _: charts.panels(disc, label="short_vi"),
     caption="Hình 11.4. Đảng viên bị thi hành kỷ luật từ đầu nhiệm kỳ: theo cấp thi hành, hình thức, nội dung và lĩnh vực.",
     description="Các biểu đồ thanh ngang, mỗi biểu đồ xếp từ lớn đến nhỏ; mỗi cách chia cộng lại bằng tổng số "
     "đảng viên bị kỷ luật (chú thích ¹ mục B.IV.4, phần nội chính).",
-    table=xd.stack(disc),
-) if not xd.stack(disc).empty else xd.no_data_note(Y)
+    report_year=Y,
+    notice=xd.no_data_notice(Y),
+)
 """
         ),
         md(
@@ -306,8 +314,8 @@ không có ý kiến nào, điều báo cáo không giải thích.
             """
 used = (
     list(adm["obs_id"]) + [oid for r in adm_st.itertuples() for oid in [r.obs_id, *r.part_ids]]
-    + list(adm_twice.get("second_id", [])) + list(planning["obs_id"]) + list(xd.stack(inspect)["obs_id"])
-    + list(xd.stack(disc)["obs_id"]) + list(petitions["obs_id"]) + xd.latest_ids(ds, SINGLE, Y)
+    + list(adm_twice.get("second_id", [])) + list(planning["obs_id"]) + list(charts.panel_rows(inspect)["obs_id"])
+    + list(charts.panel_rows(disc)["obs_id"]) + list(petitions["obs_id"]) + list(chapter.latest_many(ds, SINGLE, Y)["obs_id"])
 )
 figures.figures_section(ds, used, "11_xay_dung_dang")
 """

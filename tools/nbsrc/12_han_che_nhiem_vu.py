@@ -25,7 +25,7 @@ các nhiệm vụ của phần thứ hai, kèm những con số dữ liệu có.
         params(),
         hidden(
             """
-from chitieu import charts, figures, progress
+from chitieu import chapter, charts, figures, progress
 from chitieu.glue import glue_text
 from chitieu.load import load_dataset
 from chitieu.sections import han_che_nhiem_vu as nv
@@ -70,7 +70,7 @@ glue_text("nv_lim_land_trend", "giảm mạnh" if lim["land_falls"] else "không
 for key in ("task_groups", "solution_groups", "clusters", "clusters_total", "binh_thanh"):
     glue_text(f"nv_p2_{key}", p2[key])
 glue_text("nv_p2_admissions", p2["admissions_2023"] or f"Đến năm {Y} chưa có số kết nạp của năm sau.")
-glue_text("nv_p2_ntm_now", p2["ntm_now"] or f"không có số liệu đến năm {Y}")
+glue_text("nv_p2_ntm_now", p2["ntm_now"] or chapter.missing_text(Y))
 """
         ),
         md(
@@ -180,12 +180,13 @@ Mục B.I phần thứ nhất ("Khuyết điểm, hạn chế") liệt kê hạn
         ),
         output(
             """
-charts.show_chart(
-    charts.series_chart(land),
+charts.chart_or_note(
+    land,
+    charts.series_chart,
     caption="Hình 12.2. Thu tiền sử dụng đất theo năm.",
     description=f"Biểu đồ cột: thu tiền sử dụng đất từng năm đến năm {Y} (mục B.III.1.5 và B.II); số năm cuối là ước tính.",
-    table=land,
-) if not land.empty else None
+    report_year=Y,
+)
 """
         ),
         md(

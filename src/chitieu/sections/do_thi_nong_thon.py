@@ -1,7 +1,7 @@
 """Chapter 4 (Đô thị, nông thôn mới và hạ tầng): urbanisation, civilised wards and streets, new-rural
 communes and their investment, concrete alley roads.
 
-Sentences are built from the figures as of a report year (helpers in :mod:`chitieu.sections.kinh_te`).
+Sentences are built from the figures as of a report year (helpers in :mod:`chitieu.chapter`).
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from __future__ import annotations
 import pandas as pd
 
 from chitieu import chapter, formulas
-from chitieu.fmt import format_value, join_vi
+from chitieu.chapter import Text, no_data, obs_as_of, parts_total, rows_as_of, target_of, verb
+from chitieu.fmt import format_percent, format_value, join_vi
 from chitieu.load import Dataset
-from chitieu.sections.kinh_te import Text, no_data, obs_as_of, parts_total, pct, rows_as_of, target_of, verb
 from chitieu.vnnum import format_vn
 
 # ---------------------------------------------------------------------------------------------------
@@ -92,7 +92,7 @@ def ntm_text(ds: Dataset, report_year: int) -> Text:
         if done is not None and pending is not None and total:
             agree = consistent_rate(done["value"], pending["value"], total)
             text += (f": hai cách nói chỉ khớp nhau nếu cả hai xã đang làm hồ sơ đều được công nhận ngay trong năm "
-                     f"(khi đó tỷ lệ là {pct(agree, 0)}). Vì vậy chương này coi 100% là số ước tính, chưa phải kết quả")
+                     f"(khi đó tỷ lệ là {format_percent(agree, 0)}). Vì vậy chương này coi 100% là số ước tính, chưa phải kết quả")
         text += "."
     if advanced is not None:
         t = target_of(ds, "ntm_advanced_communes")
@@ -118,10 +118,7 @@ NTM_SOURCES = {"central_budget": "Ngân sách Trung ương", "local_counterpart"
 
 def ntm_investment(ds: Dataset, report_year: int) -> pd.DataFrame:
     """Development investment for the new-rural programme by source (footnote ³ of P1:B.III.3.2)."""
-    frame = chapter.breakdown(ds, "ntm_dev_investment", report_year, "source")
-    if frame.empty:
-        return frame.assign(label=pd.Series(dtype=str))
-    return frame.assign(label=frame["member"].map(NTM_SOURCES))
+    return chapter.breakdown(ds, "ntm_dev_investment", report_year, "source", labels=NTM_SOURCES)
 
 
 def ntm_investment_text(ds: Dataset, report_year: int) -> Text:
@@ -135,7 +132,7 @@ def ntm_investment_text(ds: Dataset, report_year: int) -> Text:
     if not parts.empty:
         by = parts.set_index("member")
         share = formulas.share(by.loc["central_budget", "value"], parts_total(parts))
-        text += (f": ngân sách Trung ương {by.loc['central_budget', 'value_text_vi']} (khoảng {pct(share, 0)}), vốn đối "
+        text += (f": ngân sách Trung ương {by.loc['central_budget', 'value_text_vi']} (khoảng {format_percent(share, 0)}), vốn đối "
                  f"ứng của thị xã và các xã {by.loc['local_counterpart', 'value_text_vi']}; hai nguồn cộng lại "
                  f"{format_value(parts_total(parts), 'billion_vnd', 3)}"
                  + (", đúng bằng tổng" if round(parts_total(parts), 3) == round(total["value"], 3) else ", khác với tổng đã nêu"))
@@ -219,7 +216,7 @@ def urban_text(ds: Dataset, report_year: int) -> Text:
             top = parts.iloc[0]
             share = formulas.share(top['value'], streets['value'])
             out += (f", {'tập trung gần như hoàn toàn' if share >= 80 else 'nhiều nhất'} ở {top['label'].replace('Phường', 'phường', 1)} "
-                    f"({format_vn(top['value'])} tuyến, khoảng {pct(share, 0)})"
+                    f"({format_vn(top['value'])} tuyến, khoảng {format_percent(share, 0)})"
                     + (f"; {join_vi(others)} chưa có tuyến nào được nêu" if (others := wards_without(parts)) else ""))
             ids += list(parts["obs_id"])
         out += "."
@@ -266,6 +263,4 @@ def summary_text(ds: Dataset, report_year: int) -> Text:
     if km is not None:
         bits.append(f"{km['value_text_vi'].replace('trên', 'hơn')} đường bê tông ngõ, xóm được làm mới")
         ids.append(km["obs_id"])
-    if not bits:
-        return Text(f"Tính đến năm {report_year}, báo cáo chưa nêu số liệu về đô thị và nông thôn mới.")
-    return Text(f"Tính đến năm {report_year}: {join_vi(bits)}.", tuple(ids))
+    return chapter.summary_sentence(bits, ids, report_year, "về đô thị và nông thôn mới")

@@ -4,134 +4,23 @@ The report gives the national-standard figure twice with different numbers for 2
 đạt 73,68%" in the key-indicator list (P1:B.II:(5)) and "27/38 trường … 71,05%" in the education
 section (P1:B.III.5). The functions here put both side by side and recompute each share, so the chapter
 can explain which one holds together.
-
-The first part of the module holds small generic helpers used by chapters 6–10 (a figure's text or
-``None`` when the year has none, a chart or a notice). They are candidates for :mod:`chitieu.chapter`.
 """
 
 from __future__ import annotations
 
-import html
-import math
 
 import altair as alt
 import pandas as pd
-from IPython.display import HTML
 
 from chitieu import chapter, charts
+from chitieu.chapter import AT_REPORT_DATE, estimate_note, no_data
 from chitieu.fmt import format_period, format_source_ref, format_value
-from chitieu.formulas import share
+from chitieu.formulas import count_needed, share
 from chitieu.load import Dataset
-from chitieu.status import STATUS_LABELS
+from chitieu.status import status_word
 from chitieu.vnnum import format_vn
 
 CHAPTER = "giao_duc"
-
-# ---------------------------------------------------------------------------------------------------------
-# Generic helpers (chapters 6–10)
-# ---------------------------------------------------------------------------------------------------------
-
-
-def stated(ds: Dataset, indicator_id: str, report_year: int) -> pd.Series | None:
-    """The headline figure of ``indicator_id`` as of ``report_year`` (see :func:`chitieu.chapter.latest`)."""
-    return chapter.latest(ds, indicator_id, report_year)
-
-
-def text_of(ds: Dataset, indicator_id: str, report_year: int) -> str | None:
-    """The stated value as readers see it (``"trên 96%"``), or None when the year has no figure."""
-    row = stated(ds, indicator_id, report_year)
-    return None if row is None else row["value_text_vi"]
-
-
-def estimate_note(row: pd.Series | None) -> str:
-    """``" (ước tính)"`` after a figure the report gives as an estimate ("ước", "dự kiến"), else ``""``."""
-    return " (ước tính)" if row is not None and row["status"] == "estimate" else ""
-
-
-def no_data_sentence(report_year: int, what: str, when: str = "tại thời điểm giữa năm 2023") -> str:
-    """The sentence a chapter shows instead of figures that the report dates after ``report_year``.
-
-    ``what`` names the figures (e.g. ``"các số liệu về chất lượng giáo dục"``); ``when`` says when the
-    report dates them (``"cho cả giai đoạn 2021–2023"``).
-    """
-    return (
-        f"Báo cáo chỉ nêu {what} {when}, nên khi xem số liệu đến năm {report_year}, "
-        "phần này chưa có con số nào."
-    )
-
-
-def status_word(code: str) -> str:
-    """The Vietnamese word of a computed status, lower case for prose: ``"met"`` → ``"đạt"``."""
-    return STATUS_LABELS[code][1].lower()
-
-
-def chart_or_notice(
-    frame: pd.DataFrame,
-    build,
-    *,
-    caption: str,
-    description: str,
-    notice: str,
-    table: pd.DataFrame | None = None,
-    table_columns: dict[str, str] | None = None,
-) -> HTML:
-    """A chart figure when ``frame`` has rows, otherwise a short notice paragraph (no empty chart).
-
-    ``build`` is called with ``frame`` to make the chart; ``table`` (default ``frame``) is the table
-    alternative passed to :func:`chitieu.charts.show_chart`.
-    """
-    if frame.empty:
-        return HTML(f'<p class="chitieu-notice"><em>{html.escape(caption)}</em> {html.escape(notice)}</p>')
-    return charts.show_chart(
-        build(frame),
-        caption=caption,
-        description=description,
-        table=frame if table is None else table,
-        table_columns=table_columns,
-    )
-
-
-def with_labels(chart: alt.Chart, horizontal: bool = True) -> alt.LayerChart:
-    """A :mod:`chitieu.charts` bar chart with each bar's stated value written at its end (``value_text_vi``)."""
-    text = chart.mark_text(
-        align="left" if horizontal else "center", dx=4 if horizontal else 0, dy=0 if horizontal else -7, fontSize=11
-    ).encode(
-        text="value_text_vi:N",
-        stroke=alt.value(None),
-        opacity=alt.value(1),
-        strokeDash=alt.value([1, 0]),
-    )
-    return alt.layer(chart, text)
-
-
-def obs_ids(frame: pd.DataFrame) -> list[str]:
-    """The ``obs_id`` column as a plain list (empty frames give an empty list)."""
-    return [] if frame.empty else list(frame["obs_id"])
-
-
-# The chart-table columns without "Địa bàn": every figure of chapters 6–10 is for the whole town.
-TABLE_COLUMNS = {k: v for k, v in charts.CHART_TABLE_COLUMNS.items() if k != "locality_vi"}
-
-
-def table_or_notice(frame: pd.DataFrame, columns: dict[str, str], notice: str) -> HTML:
-    """A table of display strings (:func:`chitieu.tables.show_table`), or a notice when there are no rows."""
-    from chitieu.tables import show_table
-
-    if frame.empty:
-        return HTML(f'<p class="chitieu-notice">{html.escape(notice)}</p>')
-    return show_table(frame, columns)
-
-
-def figure_ids(ds: Dataset, chapter_name: str, report_year: int, extra: list[str] = ()) -> list[str]:
-    """Every observation a chapter cites: all of its indicators' figures up to ``report_year`` plus the
-    ``extra`` indicator ids (figures of other chapters the prose uses), as of that year."""
-    ids = obs_ids(chapter.chapter_observations(ds, chapter_name, report_year))
-    for iid in extra:
-        row = stated(ds, iid, report_year)
-        if row is not None:
-            ids.append(row["obs_id"])
-    return ids
-
 
 # ---------------------------------------------------------------------------------------------------------
 # Schools
@@ -143,13 +32,12 @@ LEVEL_ORDER = ["preschool", "primary", "primary_lower_secondary", "lower_seconda
 def schools_by_level(ds: Dataset, report_year: int) -> pd.DataFrame:
     """Schools per level (footnote ⁵ of P1:B.III.5: "03 trường THPT, 11 trường mầm non, 15 trường tiểu
     học, 08 trường THCS và 01 trường TH&THCS"), largest first; empty before the year it is dated."""
-    frame = chapter.breakdown(ds, "schools_total", report_year, "level")
-    return frame.assign(label_vi=frame["member"].map(LEVEL_LABELS)) if not frame.empty else frame.assign(label_vi="")
+    return chapter.breakdown(ds, "schools_total", report_year, "level", labels=LEVEL_LABELS, column="label_vi")
 
 
 def levels_chart(levels: pd.DataFrame) -> alt.Chart:
     """Horizontal bars of :func:`schools_by_level`, labelled with the level's name."""
-    return with_labels(charts.bar_chart(levels, label="label_vi", width=380))
+    return charts.with_value_labels(charts.bar_chart(levels, label="label_vi", width=380))
 
 
 def levels_sum(levels: pd.DataFrame) -> float:
@@ -322,25 +210,13 @@ def start_of_term_checks(ds: Dataset, report_year: int) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def schools_needed(total: float, target_percent: float) -> int:
-    """Fewest schools meeting the standard for the share to reach ``target_percent`` of ``total``.
-
-    ``n = ⌈total × target / 100⌉`` (nudged down by a hair so that an exact product is not rounded up).
-    With 38 schools and the ">90%" of footnote ⁶ of P1:B.II: 38 × 0,9 = 34,2 → 35 schools (34/38 is only
-    89,47%, so the strict and non-strict readings of ">" agree here).
-    """
-    if total <= 0:
-        raise ValueError("total must be positive")
-    return int(math.ceil(total * target_percent / 100.0 - 1e-9))
-
-
 def investment_share(ds: Dataset, report_year: int) -> float | None:
     """Share of the town's schools that received buildings in 2020–2023: ``schools_invested / schools_total × 100``.
 
     P1:B.III.5: "… 05 khu hiệu bộ và 74 phòng học cho 15 trường học" out of "38 trường học": 39,5%.
     None when either figure is missing for the year.
     """
-    inv, tot = stated(ds, "schools_invested", report_year), stated(ds, "schools_total", report_year)
+    inv, tot = chapter.latest(ds, "schools_invested", report_year), chapter.latest(ds, "schools_total", report_year)
     if inv is None or tot is None:
         return None
     return share(float(inv["value"]), float(tot["value"]))
@@ -370,8 +246,8 @@ def texts(ds: Dataset, report_year: int, key_row: pd.Series) -> dict[str, str]:
     """
     y = report_year
     out: dict[str, str] = {"year": str(y), "key_no": str(int(key_row["resolution_no"]))}
-    total = stated(ds, "schools_total", y)
-    count = stated(ds, "schools_national_standard", y)
+    total = chapter.latest(ds, "schools_total", y)
+    count = chapter.latest(ds, "schools_national_standard", y)
     levels = schools_by_level(ds, y)
 
     # Summary and key indicator 5.
@@ -403,8 +279,8 @@ def texts(ds: Dataset, report_year: int, key_row: pd.Series) -> dict[str, str]:
             "được nêu cho thời điểm giữa năm 2023."
         )
     else:
-        out["network"] = no_data_sentence(y, "mạng lưới trường học")
-    clc = stated(ds, "community_learning_centres", y)
+        out["network"] = no_data("mạng lưới trường học", y, AT_REPORT_DATE).text
+    clc = chapter.latest(ds, "community_learning_centres", y)
     out["clc"] = (
         f"Ngoài các trường, thị xã có {format_vn(clc['value'])} trung tâm học tập cộng đồng, bằng đúng số "
         "phường, xã của thị xã."
@@ -449,7 +325,7 @@ def texts(ds: Dataset, report_year: int, key_row: pd.Series) -> dict[str, str]:
 
     # The pace needed to reach the target.
     if count is not None and total is not None and pd.notna(key_row["target_low"]):
-        need = schools_needed(float(total["value"]), float(key_row["target_low"]))
+        need = count_needed(float(total["value"]), float(key_row["target_low"]))
         more = need - int(count["value"])
         years_left = int(key_row["target_year"]) - int(count["end_year"])
         out["need"] = (
@@ -489,7 +365,7 @@ def texts(ds: Dataset, report_year: int, key_row: pd.Series) -> dict[str, str]:
             else ""
         )
     else:
-        out["investment"] = no_data_sentence(y, "số vốn và công trình đầu tư cho trường học", "cho cả giai đoạn 2020–2023")
+        out["investment"] = no_data("số vốn và công trình đầu tư cho trường học", y, "cho cả giai đoạn 2020–2023").text
 
     # Quality.
     q = quality_rows(ds, y)
@@ -501,7 +377,7 @@ def texts(ds: Dataset, report_year: int, key_row: pd.Series) -> dict[str, str]:
             + ": từ trẻ mầm non được chăm sóc theo chương trình đến học sinh tốt nghiệp THCS."
         )
     else:
-        out["quality"] = no_data_sentence(y, "các chỉ số chất lượng giáo dục")
+        out["quality"] = no_data("các chỉ số chất lượng giáo dục", y, AT_REPORT_DATE).text
     return out
 
 
@@ -531,7 +407,7 @@ def _level_word(member: str) -> str:
 
 
 def _wards(ds: Dataset, report_year: int) -> float | None:
-    row = stated(ds, "wards_communes_total", report_year)
+    row = chapter.latest(ds, "wards_communes_total", report_year)
     return None if row is None else float(row["value"])
 
 

@@ -7,14 +7,13 @@ method; the other functions gather the figures the report's limitations (P1:B2.I
 from __future__ import annotations
 
 import html
-import math
 import re
 
 import pandas as pd
 
 from chitieu import chapter, progress
 from chitieu.fmt import format_period, format_source_ref, format_target, format_value, join_vi
-from chitieu.formulas import share
+from chitieu.formulas import count_needed
 from chitieu.load import Dataset
 from chitieu.progress import Target
 from chitieu.vnnum import format_vn
@@ -434,14 +433,6 @@ def chart_table(table: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
 # --- Limitations (P1:B2.I) and Part Two ---------------------------------------------------------------
 
 
-def series_text(frame: pd.DataFrame) -> str:
-    """A series in words: ``"500 tỷ đồng (2021), 541 tỷ đồng (2022)"``; estimates say so."""
-    parts = [
-        f"{r.value_text_vi} ({r.period_vi}{', ước tính' if r.status == 'estimate' else ''})" for r in frame.itertuples()
-    ]
-    return join_vi(parts) if parts else "không có số liệu"
-
-
 def revenue_series(ds: Dataset, report_year: int) -> dict[str, pd.DataFrame]:
     """Yearly budget revenue on the area, of the town, and land-use revenue (limitation at P1:B2.I.1)."""
     return {iid: chapter.series(ds, iid, report_year) for iid in ("budget_revenue_area", "budget_revenue_town", "land_use_revenue")}
@@ -464,16 +455,6 @@ def total_area(frame: pd.DataFrame) -> float:
     return float(frame["value"].sum())
 
 
-def schools_needed(standard_schools: float, total_schools: float, target_rate: float) -> int:
-    """Schools still to bring to the national standard for ``standard / total`` to reach ``target_rate`` %.
-
-    ``n = ⌈target_rate × total / 100⌉ − standard`` (never below 0). E.g. 31/38 against 90%: 90% of 38 is
-    34,2, so 35 schools, i.e. 4 more.
-    """
-    needed = math.ceil(round(target_rate * total_schools / 100.0, 9)) - int(standard_schools)
-    return max(needed, 0)
-
-
 def months_in(period: str) -> int:
     """Months covered by a part-year period ``YYYY-MM/YYYY-MM`` (same year): ``"2023-01/2023-05"`` → 5."""
     m = re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", period)
@@ -494,22 +475,10 @@ def resolution_structure(ds: Dataset) -> pd.DataFrame:
     return chapter.enrich(ds, obs)
 
 
-def share_text(part: float, total: float) -> str:
-    """``part / total`` as a Vietnamese percent with one decimal (see :func:`chitieu.formulas.share`)."""
-    return f"{format_vn(share(part, total), 1)}%"
-
-
 def sentences_html(sentences: list[str]) -> str:
     """A bulleted list of computed sentences (escaped)."""
     items = "".join(f"<li>{html.escape(s)}</li>" for s in sentences)
     return f'<ul class="chitieu-list">{items}</ul>'
-
-
-def _text_or_missing(row: pd.Series | None, report_year: int, with_period: bool = True) -> str:
-    if row is None:
-        return f"không có số liệu đến năm {report_year}"
-    est = ", ước tính" if row["status"] == "estimate" else ""
-    return f"{row['value_text_vi']} ({row['period_vi']}{est})" if with_period else row["value_text_vi"]
 
 
 def limitation_facts(ds: Dataset, report_year: int) -> dict:
@@ -523,7 +492,7 @@ def limitation_facts(ds: Dataset, report_year: int) -> dict:
     ids: list[str] = []
     out: dict = {}
     growth = chapter.latest(ds, "budget_revenue_growth_avg", report_year)
-    out["budget_growth"] = _text_or_missing(growth, report_year, with_period=False) + (
+    out["budget_growth"] = chapter.value_text(growth, report_year) + (
         "/năm" if growth is not None else ""
     )
     if growth is not None:
@@ -531,7 +500,7 @@ def limitation_facts(ds: Dataset, report_year: int) -> dict:
     tgt = ds.targets[ds.targets["indicator_id"] == "budget_revenue_growth_avg"].iloc[0]
     out["budget_target"] = format_target(tgt["kind"], tgt["low"], tgt["high"], "percent") + "/năm"
     for key, frame in zip(("revenue_area", "revenue_town", "land_use"), revenue_series(ds, report_year).values()):
-        out[key] = series_text(frame)
+        out[key] = chapter.series_text(frame, report_year)
         ids += list(frame["obs_id"])
     land = revenue_series(ds, report_year)["land_use_revenue"]
     out["land_falls"] = bool(len(land) >= 2 and land["value"].iloc[-1] < land["value"].iloc[0])
@@ -541,17 +510,17 @@ def limitation_facts(ds: Dataset, report_year: int) -> dict:
     if std is not None and total is not None:
         ids += [std["obs_id"], total["obs_id"]]
         out["schools_now"] = f"{format_vn(std['value'])}/{format_vn(total['value'])} trường ({std['period_vi']})"
-        out["schools_needed"] = format_vn(schools_needed(std["value"], total["value"], float(school_target["low"])))
+        out["schools_needed"] = format_vn(max(count_needed(total["value"], float(school_target["low"])) - int(std["value"]), 0))
         out["schools_target"] = format_value(float(school_target["low"]), "percent")
     else:
-        out["schools_now"] = out["schools_needed"] = f"không có số liệu đến năm {report_year}"
+        out["schools_now"] = out["schools_needed"] = chapter.missing_text(report_year)
         out["schools_target"] = format_value(float(school_target["low"]), "percent")
     disc = chapter.latest(ds, "discipline_members", report_year)
-    out["discipline_total"] = _text_or_missing(disc, report_year)
+    out["discipline_total"] = chapter.value_text(disc, report_year, with_period=True)
     if disc is not None:
         ids.append(disc["obs_id"])
     adm = _full_years(ds, "party_admissions", report_year)
-    out["admissions_years"] = series_text(adm)
+    out["admissions_years"] = chapter.series_text(adm, report_year)
     ids += list(adm["obs_id"])
     out["obs_ids"] = ids
     return out
@@ -578,7 +547,7 @@ def part_two_facts(ds: Dataset, report_year: int) -> dict:
     ids += list(clusters["obs_id"])
     bt = chapter.by_locality(ds, "industrial_cluster_planned_area__cluster__binh_thanh", report_year)
     out["binh_thanh"] = (
-        bt["value_text_vi"].iloc[0] if not bt.empty else f"không có số liệu đến năm {report_year}"
+        bt["value_text_vi"].iloc[0] if not bt.empty else chapter.missing_text(report_year)
     )
     ids += list(bt["obs_id"])
     period = f"{report_year}-01/{report_year}-05"

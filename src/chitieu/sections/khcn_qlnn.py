@@ -8,24 +8,16 @@ mechanisation rates, which belong to the economy chapter but are repeated in P1:
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 
-from chitieu import chapter, charts
-from chitieu.fmt import format_value
+from chitieu import chapter
+from chitieu.chapter import AT_REPORT_DATE, no_data
+from chitieu.fmt import format_value, lower_first
 from chitieu.load import Dataset
-from chitieu.sections.giao_duc import no_data_sentence, stated, with_labels
 from chitieu.vnnum import format_vn
 
 CHAPTER = "khcn_qlnn"
 
-DIGITAL_IDS = [
-    "electronic_documents_rate",
-    "online_procedures_level34_rate",
-    "digital_public_service_process_rate",
-    "digitized_admin_dossiers_rate",
-    "admin_satisfaction_index",
-]
 DIGITAL_LABELS = {
     "electronic_documents_rate": "Văn bản lưu trữ, trao đổi điện tử (trừ văn bản mật)",
     "online_procedures_level34_rate": "Thủ tục hành chính đủ điều kiện mức độ 3, 4",
@@ -39,21 +31,7 @@ MECHANISATION_IDS = ["land_preparation_mechanization_rate", "rice_machine_harves
 
 def digital_rows(ds: Dataset, report_year: int) -> pd.DataFrame:
     """The digital-government rates of P1:B.III.9, largest first, with a short label."""
-    frame = chapter.latest_many(ds, DIGITAL_IDS, report_year)
-    if frame.empty:
-        return frame.assign(label_vi=pd.Series(dtype=str))
-    return frame.assign(label_vi=frame["indicator_id"].map(DIGITAL_LABELS)).sort_values(
-        "value", ascending=False, kind="stable"
-    )
-
-
-def digital_chart(rows: pd.DataFrame) -> alt.Chart:
-    """Horizontal bars of :func:`digital_rows` on a 0–100% axis."""
-    return with_labels(
-        charts.bar_chart(rows, label="label_vi", width=300).encode(
-            x=alt.X("value:Q", title="%", scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(format=",~f", tickCount=5))
-        )
-    )
+    return chapter.latest_labelled(ds, DIGITAL_LABELS, report_year)
 
 
 def count_at_full(rows: pd.DataFrame) -> int:
@@ -75,11 +53,6 @@ def mechanisation_rows(ds: Dataset, report_year: int) -> pd.DataFrame:
         & (ds.observations["end_year"] <= report_year)
     ]
     return chapter.enrich(ds, obs)
-
-
-def lower_first(text: str) -> str:
-    """``"Văn bản …"`` → ``"văn bản …"`` (a label used inside a sentence)."""
-    return text[:1].lower() + text[1:]
 
 
 def texts(ds: Dataset, report_year: int) -> dict[str, str]:
@@ -109,7 +82,7 @@ def texts(ds: Dataset, report_year: int) -> dict[str, str]:
             "học – công nghệ và quản lý nhà nước của báo cáo hầu như chỉ có nhận định, không có số đo."
         )
     else:
-        out["digital"] = no_data_sentence(y, "các tỷ lệ về chính quyền điện tử")
+        out["digital"] = no_data("các tỷ lệ về chính quyền điện tử", y, AT_REPORT_DATE).text
         out["summary"] = (
             f"Các con số của lĩnh vực này đều tính đến giữa năm 2023, nên đến năm {y} chương chưa có số liệu; "
             "phần khoa học – công nghệ và quản lý nhà nước của báo cáo chủ yếu là nhận định."
@@ -123,20 +96,17 @@ def texts(ds: Dataset, report_year: int) -> dict[str, str]:
             f"{m.loc['rice_machine_harvest_rate', 'value_text_vi']} (các tỷ lệ này được phân tích ở chương Kinh tế)."
         )
     else:
-        out["mechanisation"] = no_data_sentence(y, "tỷ lệ cơ giới hóa trong sản xuất nông nghiệp")
-    wards = stated(ds, "wards_communes_total", y)
+        out["mechanisation"] = no_data("tỷ lệ cơ giới hóa trong sản xuất nông nghiệp", y, AT_REPORT_DATE).text
+    wards = chapter.latest(ds, "wards_communes_total", y)
     out["wards"] = (
         f"Sau khi một số phường, xã được sáp nhập vào thành phố Huế, thị xã còn {format_vn(wards['value'])} phường, xã; "
         "báo cáo không nêu số cán bộ, công chức hay biên chế của các đơn vị này."
         if wards is not None
-        else no_data_sentence(y, "số phường, xã hiện nay")
+        else no_data("số phường, xã hiện nay", y, AT_REPORT_DATE).text
     )
     return out
 
 
 def figure_ids(ds: Dataset, report_year: int) -> list[str]:
     """Every observation the chapter cites: its own indicators plus the mechanisation rates of P1:B.III.9."""
-    obs = chapter.chapter_observations(ds, CHAPTER, report_year)
-    ids = [] if obs.empty else list(obs["obs_id"])
-    mech = mechanisation_rows(ds, report_year)
-    return ids + ([] if mech.empty else list(mech["obs_id"]))
+    return chapter.used_ids(chapter.figure_ids(ds, CHAPTER, report_year), mechanisation_rows(ds, report_year))

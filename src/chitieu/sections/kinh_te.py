@@ -5,71 +5,34 @@ tables) or a :class:`Text`: a Vietnamese sentence built from the figures, with t
 observations it cites. When a figure is not known yet in the report year, the sentence says so instead
 of printing an empty value, so that a chapter runs for any report year.
 
-The first block holds small helpers the four chapters of the economy and infrastructure part share
-(:func:`obs_as_of`, :func:`used_ids`, :func:`figure_or_note` …).
+The helpers the chapters share (:class:`chitieu.chapter.Text`, :func:`chitieu.chapter.obs_as_of`,
+:func:`chitieu.charts.chart_or_note` …) live in the package's shared modules.
 """
 
 from __future__ import annotations
 
-import html
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-
 import pandas as pd
 
 from chitieu import chapter, formulas
-from chitieu.fmt import format_observation, format_target, format_value, join_vi
+from chitieu.chapter import (
+    EMPTY,
+    Text,
+    compare_to_target,
+    no_data,
+    obs_as_of,
+    parts_total,
+    rows_as_of,
+    target_of,
+    target_text,
+    verb,
+)
+from chitieu.fmt import format_percent, format_value, join_vi
 from chitieu.load import Dataset
 from chitieu.vnnum import format_vn
 
 # ---------------------------------------------------------------------------------------------------
-# Shared helpers
+# Formulas of the chapter
 # ---------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Text:
-    """A sentence (or paragraph) for the prose and the observations it cites."""
-
-    text: str
-    obs_ids: tuple[str, ...] = ()
-
-    def __add__(self, other: "Text") -> "Text":
-        joined = " ".join(t for t in (self.text, other.text) if t)
-        return Text(joined, self.obs_ids + other.obs_ids)
-
-
-EMPTY = Text("")
-
-
-def obs_as_of(ds: Dataset, obs_id: str, report_year: int) -> pd.Series | None:
-    """One observation, enriched, if its period ends by ``report_year`` (else None).
-
-    Raises
-    ------
-    KeyError
-        If ``obs_id`` is not in the data (a chapter must not cite a figure that does not exist).
-    """
-    if obs_id not in ds.observations.index:
-        raise KeyError(f"observation not in data: {obs_id}")
-    row = ds.observations.loc[obs_id]
-    if row["end_year"] > report_year:
-        return None
-    return chapter.enrich(ds, row.to_frame().T.astype({"value": float, "decimals": int})).iloc[0]
-
-
-def rows_as_of(ds: Dataset, obs_ids: Iterable[str], report_year: int, labels: dict[str, str] | None = None) -> pd.DataFrame:
-    """The observations ``obs_ids`` known by ``report_year``, enriched, in the given order.
-
-    ``labels`` (obs_id → short Vietnamese label) fills a ``label`` column for chart axes.
-    """
-    rows = [r for r in (obs_as_of(ds, oid, report_year) for oid in obs_ids) if r is not None]
-    if not rows:
-        frame = chapter.enrich(ds, ds.observations.iloc[0:0])
-        return frame.assign(label=pd.Series(dtype=str))
-    frame = pd.DataFrame(rows).astype({"value": float, "decimals": int})
-    frame["label"] = [(labels or {}).get(oid, name) for oid, name in zip(frame["obs_id"], frame["name_vi"])]
-    return frame
 
 
 def report_written_year(ds: Dataset) -> int:
@@ -78,152 +41,6 @@ def report_written_year(ds: Dataset) -> int:
     from chitieu.load import report_source
 
     return int(str(report_source(ds).meta["date_iso"])[:4])
-
-
-def used_ids(*items) -> list[str]:
-    """Every observation id cited by ``items`` (Text, observation rows, a row, an id), without repeats."""
-    out: list[str] = []
-    for item in items:
-        if item is None:
-            continue
-        if isinstance(item, Text):
-            ids = list(item.obs_ids)
-        elif isinstance(item, pd.DataFrame):
-            ids = list(item["obs_id"]) if "obs_id" in item else []
-        elif isinstance(item, pd.Series):
-            ids = [item["obs_id"]]
-        else:
-            ids = [str(item)]
-        out.extend(i for i in ids if i not in out)
-    return out
-
-
-def verb(row: pd.Series, actual: str = "đạt", estimate: str = "ước đạt") -> str:
-    """The verb the report would use: ``ước đạt`` for an estimate, ``đạt`` for a result."""
-    return estimate if row["status"] == "estimate" else actual
-
-
-def pct(value: float, decimals: int = 1) -> str:
-    """A computed percentage the Vietnamese way: ``14.452`` → ``"14,5%"``."""
-    return f"{format_vn(value, decimals)}%"
-
-
-def target_of(ds: Dataset, indicator_id: str) -> pd.Series | None:
-    """The last target of an indicator (``data/targets.csv``), or None."""
-    rows = ds.targets[ds.targets["indicator_id"] == indicator_id].sort_values("target_year", kind="stable")
-    return None if rows.empty else rows.iloc[-1]
-
-
-def target_text(ds: Dataset, indicator_id: str) -> str:
-    """The target in words (``"14–15%"``), or an empty string when the report states none."""
-    t = target_of(ds, indicator_id)
-    if t is None:
-        return ""
-    unit = ds.indicators.loc[indicator_id, "unit"]
-    low = None if pd.isna(t["low"]) else float(t["low"])
-    high = None if pd.isna(t["high"]) else float(t["high"])
-    return format_target(t["kind"], low, high, unit)
-
-
-def no_data(what: str, report_year: int) -> Text:
-    """The sentence shown when a figure is not known in ``report_year``."""
-    return Text(f"Tính đến năm {report_year}, báo cáo chưa có số liệu về {what}.")
-
-
-def figure_or_note(frame: pd.DataFrame, make_chart: Callable[[pd.DataFrame], object], *, caption: str,
-                   description: str, report_year: int, table: pd.DataFrame | None = None,
-                   table_columns: dict[str, str] | None = None):
-    """A chart figure (:func:`chitieu.charts.show_chart`) or, when ``frame`` is empty, a short note.
-
-    The note keeps the figure's caption so that the numbering of the chapter stays readable.
-    """
-    from IPython.display import HTML
-
-    from chitieu import charts
-
-    if frame.empty:
-        return HTML(
-            f'<p class="chitieu-note"><strong>{html.escape(caption)}</strong> Chưa có số liệu tính đến năm '
-            f"{int(report_year)}.</p>"
-        )
-    return charts.show_chart(
-        make_chart(frame), caption=caption, description=description,
-        table=frame if table is None else table, table_columns=table_columns,
-    )
-
-
-def table_or_note(frame: pd.DataFrame, columns: dict[str, str], *, caption: str, report_year: int):
-    """A text-only table (:func:`chitieu.tables.show_table`) under ``caption``, or a note when ``frame`` is empty."""
-    from IPython.display import HTML
-
-    from chitieu.tables import table_html
-
-    head = f"<p class=\"chitieu-table-caption\"><strong>{html.escape(caption)}</strong></p>"
-    if frame.empty:
-        return HTML(f"{head}<p class=\"chitieu-note\">Chưa có số liệu tính đến năm {int(report_year)}.</p>")
-    return HTML(head + table_html(frame, columns))
-
-
-def compare_to_target(value: float, low: float | None, high: float | None, target: str, unit_text: str = "điểm phần trăm") -> str:
-    """Where a value stands against a target range, in words.
-
-    Below ``low``: ``"thấp hơn 0,3 điểm phần trăm so với cận dưới của mức 14–15%"``; above ``high``: ``"cao hơn
-    … so với cận trên của mức …"``; otherwise ``"nằm trong mức …"``. The gap is ``|value − bound|``.
-    """
-    if low is not None and value < low:
-        return f"thấp hơn {format_vn(low - value, 1)} {unit_text} so với cận dưới của mức {target}"
-    if high is not None and value > high:
-        return f"cao hơn {format_vn(value - high, 1)} {unit_text} so với cận trên của mức {target}"
-    return f"nằm trong mức {target}"
-
-
-def chapter_key_indicators(ds: Dataset, chapter_name: str, report_year: int) -> pd.DataFrame:
-    """The resolution's key indicators (:func:`chitieu.keyindicators.key_indicators`) of one chapter."""
-    from chitieu import keyindicators as ki
-
-    table = ki.key_indicators(ds, report_year)
-    ids = set(ds.indicators.index[ds.indicators["chapter"] == chapter_name])
-    return table[table["indicator_id"].isin(ids)].reset_index(drop=True)
-
-
-def key_bullets_or_note(table: pd.DataFrame, *, caption: str, description: str, report_year: int):
-    """The target-vs-value bullets of :func:`chitieu.charts.key_indicator_bullets`, or a note when no key
-    indicator of the chapter has a value in ``report_year``."""
-    from chitieu import charts
-    from chitieu import keyindicators as ki
-
-    with_value = table[table["value"].notna()]
-    return figure_or_note(
-        with_value, lambda _: charts.key_indicator_bullets(table), caption=caption, description=description,
-        report_year=report_year, table=ki.display_table(with_value), table_columns=ki.DISPLAY_COLUMNS,
-    )
-
-
-# ---------------------------------------------------------------------------------------------------
-# Formulas of the chapter
-# ---------------------------------------------------------------------------------------------------
-
-
-def remaining_growth_needed(achieved: float, achieved_years: int, target: float, total_years: int) -> float:
-    """Average yearly growth the remaining years need so that the whole term averages ``target``.
-
-    ``r = ((1 + T)^N / (1 + g)^n)^(1 / (N − n)) − 1`` (in percent), with ``g`` the average already
-    achieved over ``n`` years and ``T`` the term's target average over ``N`` years.
-
-    Reproduces the gap behind "Tốc độ tăng trưởng kinh tế bình quân giai đoạn 2021-2023 đạt 13,7%/năm²"
-    with footnote ² "Kế hoạch đề ra 14-15%" (P1:B.II:(1)): with 13,7% over 2021–2023, 2024 and 2025 must
-    grow about 14,5%/năm for the term to average 14%.
-
-    Raises
-    ------
-    ValueError
-        If no year is left (``total_years <= achieved_years``).
-    """
-    left = total_years - achieved_years
-    if left <= 0:
-        raise ValueError("no year left in the term")
-    level = (1 + target / 100) ** total_years / (1 + achieved / 100) ** achieved_years
-    return (level ** (1 / left) - 1) * 100
 
 
 def implied_previous(current: float, growth: float) -> float:
@@ -235,16 +52,6 @@ def implied_previous(current: float, growth: float) -> float:
     if growth <= -100:
         raise ValueError("growth of -100% or less has no previous level")
     return current / (1 + growth / 100)
-
-
-def parts_total(frame: pd.DataFrame) -> float:
-    """Sum of the parts of a breakdown (``value`` column): ``Σ partᵢ``.
-
-    Used to check a stated total against its stated parts, e.g. "tỷ trọng Công nghiệp-Dịch vụ-Nông nghiệp
-    … lần lượt là 55% - 37,5% - 7,5%" (P1:B.III.1) sums to 100%, "khai thác đạt 46 tấn, nuôi trồng 245 tấn"
-    to the "khoảng 291 tấn" stated before it (P1:B.III.1.3).
-    """
-    return float(frame["value"].sum())
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -261,10 +68,7 @@ SECTOR_GROWTH = {
 
 def sector_growth(ds: Dataset, report_year: int) -> pd.DataFrame:
     """Average yearly growth of the economy and of each sector (latest stated), with short labels."""
-    frame = chapter.latest_many(ds, list(SECTOR_GROWTH), report_year)
-    if frame.empty:
-        return frame.assign(label=pd.Series(dtype=str))
-    return frame.assign(label=frame["indicator_id"].map(SECTOR_GROWTH))
+    return chapter.latest_labelled(ds, SECTOR_GROWTH, report_year, column="label", largest_first=False)
 
 
 def growth_text(ds: Dataset, report_year: int) -> Text:
@@ -284,13 +88,13 @@ def growth_text(ds: Dataset, report_year: int) -> Text:
         total = int(t["target_year"]) - int(row["start_year"]) + 1
         done = int(row["end_year"]) - int(row["start_year"]) + 1
         if low is not None and row["value"] < low and total > done:
-            need_low = remaining_growth_needed(row["value"], done, low, total)
+            need_low = formulas.remaining_growth_needed(row["value"], done, low, total)
             text += (f" Muốn cả giai đoạn {int(row['start_year'])}–{int(t['target_year'])} đạt bình quân "
                      f"{format_value(low, 'percent')}/năm, {total - done} năm còn lại phải tăng khoảng "
-                     f"{pct(need_low)}/năm")
+                     f"{format_percent(need_low)}/năm")
             if high is not None and high != low:
-                need_high = remaining_growth_needed(row["value"], done, high, total)
-                text += f" (và khoảng {pct(need_high)}/năm nếu nhắm tới mức {format_value(high, 'percent')})"
+                need_high = formulas.remaining_growth_needed(row["value"], done, high, total)
+                text += f" (và khoảng {format_percent(need_high)}/năm nếu nhắm tới mức {format_value(high, 'percent')})"
             text += ", tức là phải nhanh hơn nhịp đã đạt."
     else:
         text += "."
@@ -350,7 +154,7 @@ def income_text(ds: Dataset, report_year: int) -> Text:
     if len(first) >= 2:
         a, b = first.iloc[-2], first.iloc[-1]
         g = formulas.growth_rate(a["value"], b["value"])
-        text += (f" Từ năm {a['period_vi']} sang năm {b['period_vi']}, thu nhập tăng khoảng {pct(g)}"
+        text += (f" Từ năm {a['period_vi']} sang năm {b['period_vi']}, thu nhập tăng khoảng {format_percent(g)}"
                  + (f" (vì năm {a['period_vi']} được ghi là “{a['value_text_vi']}”, đây là mức tăng tối đa)"
                     if a["qualifier"] == "more_than" else "")
                  + ".")
@@ -363,11 +167,11 @@ def income_text(ds: Dataset, report_year: int) -> Text:
             text += ", và mức hiện nay đã chạm cận dưới của mục tiêu."
         elif years_left > 0:
             need = formulas.required_annual_growth(row["value"], low, years_left)
-            text += (f": từ mức {row['value_text_vi']} của năm {row['period_vi']}, thu nhập cần tăng khoảng {pct(need)}/năm "
+            text += (f": từ mức {row['value_text_vi']} của năm {row['period_vi']}, thu nhập cần tăng khoảng {format_percent(need)}/năm "
                      f"trong {years_left} năm còn lại để đạt {format_value(low, 'million_vnd')}")
             if not pd.isna(t["high"]) and float(t["high"]) != low:
                 need_high = formulas.required_annual_growth(row["value"], float(t["high"]), years_left)
-                text += f", và khoảng {pct(need_high)}/năm để đạt {format_value(float(t['high']), 'million_vnd')}"
+                text += f", và khoảng {format_percent(need_high)}/năm để đạt {format_value(float(t['high']), 'million_vnd')}"
             text += ". Báo cáo tự đánh giá chỉ tiêu này chưa đạt."
     return Text(text, tuple(ids))
 
@@ -499,7 +303,7 @@ def craft_text(ds: Dataset, report_year: int) -> Text:
         ids.append(homes["obs_id"])
         if machines is not None:
             share = formulas.share(machines["value"], homes["value"])
-            text += (f", trong đó {machines['value_text_vi']} (khoảng {pct(share)}) đã đầu tư dây chuyền làm bún "
+            text += (f", trong đó {machines['value_text_vi']} (khoảng {format_percent(share)}) đã đầu tư dây chuyền làm bún "
                      "liên hoàn, khép kín")
             ids.append(machines["obs_id"])
         if low is not None and high is not None:
@@ -536,7 +340,7 @@ def services_text(ds: Dataset, report_year: int) -> Text:
         if len(exports) >= 2:
             g = formulas.growth_rate(exports["value"].iloc[-2], exports["value"].iloc[-1])
             word = "giảm" if g < 0 else "tăng"
-            text += (f": {word} khoảng {pct(abs(g))} trong một năm. Báo cáo không giải thích mức "
+            text += (f": {word} khoảng {format_percent(abs(g))} trong một năm. Báo cáo không giải thích mức "
                      f"{word} này; có thể con số năm sau chỉ tính một phần năm, nên cần đọc thận trọng.")
         else:
             text += "."
@@ -558,10 +362,10 @@ FISHERY = {"capture": "Khai thác", "aquaculture": "Nuôi trồng"}
 def fishery_parts(ds: Dataset, report_year: int) -> pd.DataFrame:
     """Fishery output split into capture and aquaculture ("khai thác đạt 46 tấn, nuôi trồng 245 tấn",
     P1:B.III.1.3), capture first."""
-    frame = chapter.breakdown(ds, "fishery_output", report_year, "source")
+    frame = chapter.breakdown(ds, "fishery_output", report_year, "source", labels=FISHERY)
     if frame.empty:
-        return frame.assign(label=pd.Series(dtype=str))
-    frame = frame.assign(label=frame["member"].map(FISHERY), _o=frame["member"].map({"capture": 0, "aquaculture": 1}))
+        return frame
+    frame = frame.assign(_o=frame["member"].map({"capture": 0, "aquaculture": 1}))
     return frame.sort_values("_o").drop(columns="_o").reset_index(drop=True)
 
 
@@ -615,7 +419,7 @@ def agriculture_text(ds: Dataset, report_year: int) -> Text:
         hq = chapter.latest(ds, "hq_rice_output", report_year)
         if grain is not None and hq is not None and grain["period"] == hq["period"]:
             share = formulas.share(hq["value"], grain["value"])
-            text += (f"; sản lượng lúa chất lượng cao {hq['value_text_vi']}, tức hơn {pct(share)} sản lượng "
+            text += (f"; sản lượng lúa chất lượng cao {hq['value_text_vi']}, tức hơn {format_percent(share)} sản lượng "
                      f"lương thực có hạt ({grain['value_text_vi']})")
             ids += [hq["obs_id"], grain["obs_id"]]
         out += Text(text + ".", tuple(ids))
@@ -679,7 +483,7 @@ def fishery_text(ds: Dataset, report_year: int) -> Text:
             by = parts.set_index("member")
             share = formulas.share(by.loc["aquaculture", "value"], parts_total(parts))
             text += (f": nuôi trồng {by.loc['aquaculture', 'value_text_vi']}, khai thác "
-                     f"{by.loc['capture', 'value_text_vi']}. Nuôi trồng chiếm khoảng {pct(share)}, cho thấy sinh kế "
+                     f"{by.loc['capture', 'value_text_vi']}. Nuôi trồng chiếm khoảng {format_percent(share)}, cho thấy sinh kế "
                      "trên sông, hồ đã chuyển từ đánh bắt sang nuôi lồng")
             ids += list(parts["obs_id"])
         out += Text(text + ".", tuple(ids))
@@ -708,7 +512,7 @@ def forestry_text(ds: Dataset, report_year: int) -> Text:
         ids = [rubber["obs_id"], fruit["obs_id"]]
         if citrus is not None:
             text += (f", trong đó cây có múi {citrus['value_text_vi']} (khoảng "
-                     f"{pct(formulas.share(citrus['value'], fruit['value']), 0)} diện tích cây ăn quả)")
+                     f"{format_percent(formulas.share(citrus['value'], fruit['value']), 0)} diện tích cây ăn quả)")
             ids.append(citrus["obs_id"])
         out += Text(text + ".", tuple(ids))
     return out if out.text else no_data("lâm nghiệp và cây lâu năm", report_year)
@@ -731,10 +535,7 @@ COOP_LABELS = {
 
 def cooperatives(ds: Dataset, report_year: int) -> pd.DataFrame:
     """Co-operatives by type (footnote ¹ of P1:B.III.1.4), largest first."""
-    frame = chapter.breakdown(ds, "cooperatives", report_year, "type")
-    if frame.empty:
-        return frame.assign(label=pd.Series(dtype=str))
-    return frame.assign(label=frame["member"].map(COOP_LABELS))
+    return chapter.breakdown(ds, "cooperatives", report_year, "type", labels=COOP_LABELS)
 
 
 def cooperatives_text(ds: Dataset, report_year: int) -> Text:
@@ -784,6 +585,4 @@ def summary_text(ds: Dataset, report_year: int) -> Text:
         bits.append(f"công nghiệp chiếm {ind.loc['industry', 'value_text_vi']} và nông nghiệp chỉ còn "
                     f"{ind.loc['agriculture', 'value_text_vi']} cơ cấu kinh tế")
         ids += list(frame["obs_id"])
-    if not bits:
-        return Text(f"Tính đến năm {report_year}, báo cáo chưa nêu số liệu tổng hợp về kinh tế của nhiệm kỳ.")
-    return Text(f"Tính đến năm {report_year}, {join_vi(bits)}.", tuple(ids))
+    return chapter.summary_sentence(bits, ids, report_year, "tổng hợp về kinh tế của nhiệm kỳ", sep=",")

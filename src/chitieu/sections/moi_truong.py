@@ -1,7 +1,7 @@
 """Chapter 5 (Tài nguyên và môi trường): waste collection, clean water, forest cover, land administration,
 environmental permits.
 
-Sentences are built from the figures as of a report year (helpers in :mod:`chitieu.sections.kinh_te`).
+Sentences are built from the figures as of a report year (helpers in :mod:`chitieu.chapter`).
 """
 
 from __future__ import annotations
@@ -9,10 +9,11 @@ from __future__ import annotations
 import pandas as pd
 
 from chitieu import chapter
+from chitieu.chapter import Text, no_data, obs_as_of, rows_as_of, target_of, target_text
 from chitieu.fmt import join_vi
-from chitieu.keyindicators import REPORT_STATUS_VI
+from chitieu.keyindicators import REPORT_STATUS_VI, chapter_key_indicators
 from chitieu.load import Dataset
-from chitieu.sections.kinh_te import Text, no_data, obs_as_of, rows_as_of, target_of, target_text
+from chitieu.status import status_word
 from chitieu.vnnum import format_vn
 
 WASTE_LABELS = {"urban": "Khu vực đô thị", "rural": "Khu vực nông thôn"}
@@ -88,12 +89,10 @@ def water_text(ds: Dataset, report_year: int) -> Text:
     verdict = report_verdicts(ds, "clean_water_rate")
     if verdict:
         text += f" Chính báo cáo đánh giá chỉ tiêu này là {verdict}."
-    from chitieu.sections.kinh_te import chapter_key_indicators
-
     key = chapter_key_indicators(ds, "moi_truong", report_year)
     mine = key[key["indicator_id"] == "clean_water_rate"]
     if not mine.empty:
-        text += f" Theo quy tắc của cuốn sách (xem chương 1), kết quả là: {mine['status_label'].iloc[0].split(' ', 1)[1].lower()}."
+        text += f" Theo quy tắc của cuốn sách (xem chương 1), kết quả là: {status_word(mine['status'].iloc[0])}."
     return Text(text, (row["obs_id"],))
 
 
@@ -191,9 +190,7 @@ def summary_text(ds: Dataset, report_year: int) -> Text:
         if row is not None:
             bits.append(f"{row['value_text_vi']} {what}")
             ids.append(row["obs_id"])
-    if not bits:
-        return Text(f"Tính đến năm {report_year}, báo cáo chưa nêu số liệu về các chỉ tiêu môi trường của Nghị quyết.")
-    return Text(f"Tính đến năm {report_year}: {join_vi(bits)}.", tuple(ids))
+    return chapter.summary_sentence(bits, ids, report_year, "về các chỉ tiêu môi trường của Nghị quyết")
 
 
 def targets_sentence(key: pd.DataFrame) -> str:

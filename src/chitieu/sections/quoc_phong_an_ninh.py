@@ -10,10 +10,10 @@ import altair as alt
 import pandas as pd
 
 from chitieu import chapter, charts
+from chitieu.chapter import AT_REPORT_DATE, no_data
 from chitieu.fmt import format_value
 from chitieu.formulas import growth_rate, share
 from chitieu.load import Dataset
-from chitieu.sections.giao_duc import no_data_sentence, stated, with_labels
 from chitieu.vnnum import format_vn
 
 CHAPTER = "quoc_phong_an_ninh"
@@ -43,26 +43,12 @@ def recruits_total(series: pd.DataFrame) -> int:
 def party_rate_rows(ds: Dataset, report_year: int) -> pd.DataFrame:
     """Shares of party members in the militia, reserve officers and civil guard (the second footnote ¹
     of P1:B.III.10), largest first, with a short label."""
-    frame = chapter.latest_many(ds, list(PARTY_RATE_LABELS), report_year)
-    if frame.empty:
-        return frame.assign(label_vi=pd.Series(dtype=str))
-    return frame.assign(label_vi=frame["indicator_id"].map(PARTY_RATE_LABELS)).sort_values(
-        "value", ascending=False, kind="stable"
-    )
-
-
-def party_rate_chart(rows: pd.DataFrame) -> alt.Chart:
-    """Horizontal bars of :func:`party_rate_rows` on a 0–100% axis."""
-    return with_labels(
-        charts.bar_chart(rows, label="label_vi", width=300).encode(
-            x=alt.X("value:Q", title="%", scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(format=",~f", tickCount=5))
-        )
-    )
+    return chapter.latest_labelled(ds, PARTY_RATE_LABELS, report_year)
 
 
 def recruits_chart(series: pd.DataFrame) -> alt.LayerChart:
     """Columns of :func:`recruits`, one per year, with the number on each."""
-    return with_labels(charts.series_chart(series), horizontal=False)
+    return charts.with_value_labels(charts.series_chart(series), horizontal=False)
 
 
 def implied_base(count: float, rate_percent: float) -> float:
@@ -118,24 +104,24 @@ def texts(ds: Dataset, report_year: int) -> dict[str, str]:
             else ""
         )
     else:
-        out["party"] = no_data_sentence(y, "tỷ lệ đảng viên trong lực lượng dân quân, tự vệ")
-    org = stated(ds, "villages_schools_with_party_org_rate", y)
+        out["party"] = no_data("tỷ lệ đảng viên trong lực lượng dân quân, tự vệ", y, AT_REPORT_DATE).text
+    org = chapter.latest(ds, EXTRA_IDS[0], y)
     out["party_org"] = (
         f"Cùng chú thích đó cho biết {org['value_text_vi']} thôn, tổ dân phố, trường học có tổ chức đảng."
         if org is not None
         else ""
     )
 
-    safe = stated(ds, "security_safe_units_rate", y)
+    safe = chapter.latest(ds, "security_safe_units_rate", y)
     out["safe"] = (
         f"Hằng năm trong giai đoạn {safe['period_vi']}, {safe['value_text_vi']} đơn vị, địa bàn đạt tiêu chuẩn "
         "“An toàn về an ninh trật tự”. Báo cáo không nêu tỷ lệ riêng từng năm, số đơn vị được xét, số vụ phạm tội "
         "hay tai nạn giao thông, nên không thể đánh giá xu hướng trật tự, an toàn xã hội bằng số liệu."
         if safe is not None
-        else no_data_sentence(y, "tỷ lệ đơn vị, địa bàn an toàn về an ninh trật tự", "cho cả giai đoạn 2021–2023")
+        else no_data("tỷ lệ đơn vị, địa bàn an toàn về an ninh trật tự", y, "cho cả giai đoạn 2021–2023").text
     )
-    cards, rate = stated(ds, "citizen_id_cards_issued", y), stated(ds, "citizen_id_cards_rate", y)
-    eid = stated(ds, "electronic_id_accounts", y)
+    cards, rate = chapter.latest(ds, "citizen_id_cards_issued", y), chapter.latest(ds, "citizen_id_cards_rate", y)
+    eid = chapter.latest(ds, "electronic_id_accounts", y)
     if cards is not None and rate is not None and eid is not None:
         base = implied_base(float(cards["value"]), float(rate["value"]))
         out["id"] = (
@@ -146,14 +132,9 @@ def texts(ds: Dataset, report_year: int) -> dict[str, str]:
             "căn cước."
         )
     else:
-        out["id"] = no_data_sentence(y, "số căn cước công dân và tài khoản định danh điện tử đã cấp")
+        out["id"] = no_data("số căn cước công dân và tài khoản định danh điện tử đã cấp", y, AT_REPORT_DATE).text
     return out
 
 
-def figure_ids(ds: Dataset, report_year: int) -> list[str]:
-    """Every observation the chapter cites: its own indicators plus the party-organisation rate quoted in
-    the same footnote."""
-    obs = chapter.chapter_observations(ds, CHAPTER, report_year)
-    ids = [] if obs.empty else list(obs["obs_id"])
-    org = stated(ds, "villages_schools_with_party_org_rate", report_year)
-    return ids + ([] if org is None else [org["obs_id"]])
+EXTRA_IDS = ["villages_schools_with_party_org_rate"]
+"""Indicators of another chapter that this one quotes (the party-organisation rate of the same footnote)."""

@@ -1,7 +1,7 @@
 """Chapter 3 (Tài chính – ngân sách – đầu tư): budget revenue, land-use revenue, social and public investment.
 
-Sentences are built from the figures as of a report year (see :mod:`chitieu.sections.kinh_te` for the
-helpers); a figure not yet known says so.
+Sentences are built from the figures as of a report year (helpers in :mod:`chitieu.chapter`); a figure
+not yet known says so.
 """
 
 from __future__ import annotations
@@ -12,17 +12,8 @@ import pandas as pd
 from chitieu import chapter, charts, formulas
 from chitieu.fmt import format_value, join_vi
 from chitieu.load import Dataset
-from chitieu.sections.kinh_te import (
-    Text,
-    compare_to_target,
-    no_data,
-    parts_total,
-    pct,
-    remaining_growth_needed,
-    target_of,
-    target_text,
-    verb,
-)
+from chitieu.chapter import Text, compare_to_target, no_data, obs_as_of, parts_total, rows_as_of, target_of, target_text, verb
+from chitieu.fmt import format_percent
 from chitieu.vnnum import format_vn
 
 # ---------------------------------------------------------------------------------------------------
@@ -181,9 +172,9 @@ def revenue_text(ds: Dataset, report_year: int) -> Text:
             total = int(t["target_year"]) - int(growth["start_year"]) + 1
             done = int(growth["end_year"]) - int(growth["start_year"]) + 1
             if growth["value"] < low and total > done:
-                need = remaining_growth_needed(growth["value"], done, low, total)
+                need = formulas.remaining_growth_needed(growth["value"], done, low, total)
                 text += (f". Để cả nhiệm kỳ đạt bình quân {format_value(low, 'percent')}/năm, {total - done} năm cuối phải "
-                         f"tăng khoảng {pct(need)}/năm, gấp khoảng {format_vn(formulas.ratio(need, growth['value']), 1)} "
+                         f"tăng khoảng {format_percent(need)}/năm, gấp khoảng {format_vn(formulas.ratio(need, growth['value']), 1)} "
                          "lần nhịp đã đạt")
         text += "."
         second = f"{growth['obs_id']}.b"
@@ -282,8 +273,6 @@ INVESTMENT_COLUMNS = {"label": "Nội dung", "value": "Giá trị", "period": "K
 
 def investment_table(ds: Dataset, report_year: int) -> pd.DataFrame:
     """Public investment figures as display strings (for :func:`chitieu.tables.show_table`)."""
-    from chitieu.sections.kinh_te import rows_as_of
-
     frame = rows_as_of(ds, list(INVESTMENT_ITEMS), report_year, INVESTMENT_ITEMS)
     if frame.empty:
         return pd.DataFrame(columns=["obs_id", *INVESTMENT_COLUMNS])
@@ -296,8 +285,6 @@ def investment_table(ds: Dataset, report_year: int) -> pd.DataFrame:
 
 def public_investment_text(ds: Dataset, report_year: int) -> Text:
     """Public investment: projects under way, key projects' funds, the alley-road programme."""
-    from chitieu.sections.kinh_te import obs_as_of
-
     started = obs_as_of(ds, "public_investment_projects_started.2023", report_year)
     key = obs_as_of(ds, "town_key_projects_allocation.2021-2023", report_year)
     roads = obs_as_of(ds, "rural_roads_support_funding.2021-2023", report_year)
@@ -358,6 +345,4 @@ def summary_text(ds: Dataset, report_year: int) -> Text:
         bits.append(f"thu tiền sử dụng đất năm nào cũng vượt mức trên {format_value(floor, 'billion_vnd')}"
                     if (land["value"] > floor).all() else "thu tiền sử dụng đất có năm chưa đạt mức Nghị quyết")
         ids += list(land["obs_id"])
-    if not bits:
-        return Text(f"Tính đến năm {report_year}, báo cáo chưa nêu số liệu tổng hợp về tài chính và đầu tư.")
-    return Text(f"Tính đến năm {report_year}: {join_vi(bits)}.", tuple(ids))
+    return chapter.summary_sentence(bits, ids, report_year, "tổng hợp về tài chính và đầu tư")

@@ -10,15 +10,15 @@ import altair as alt
 import pandas as pd
 
 from chitieu import chapter, charts
+from chitieu.chapter import AT_REPORT_DATE, no_data
 from chitieu.fmt import format_value
 from chitieu.formulas import average
 from chitieu.load import Dataset
-from chitieu.sections.giao_duc import no_data_sentence, stated, with_labels, status_word
+from chitieu.status import status_word
 from chitieu.vnnum import format_vn
 
 CHAPTER = "van_hoa_xa_hoi"
 
-CULTURE_IDS = ["cultural_households_rate", "cultural_villages_rate", "cultural_agencies_rate"]
 CULTURE_LABELS = {
     "cultural_households_rate": "Hộ gia đình",
     "cultural_villages_rate": "Thôn, tổ dân phố",
@@ -36,34 +36,17 @@ MEDIA_IDS = [
 
 def culture_rows(ds: Dataset, report_year: int) -> pd.DataFrame:
     """Shares meeting the "cultural" standard (footnote ² of P1:B.III.7), largest first, with a short label."""
-    frame = chapter.latest_many(ds, CULTURE_IDS, report_year)
-    if frame.empty:
-        return frame.assign(label_vi=pd.Series(dtype=str))
-    return frame.assign(label_vi=frame["indicator_id"].map(CULTURE_LABELS)).sort_values(
-        "value", ascending=False, kind="stable"
-    )
-
-
-def culture_chart(rows: pd.DataFrame) -> alt.Chart:
-    """Horizontal bars of :func:`culture_rows` on a 0–100% axis."""
-    return with_labels(
-        charts.bar_chart(rows, label="label_vi", width=300).encode(
-            x=alt.X("value:Q", title="%", scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(format=",~f", tickCount=5))
-        )
-    )
+    return chapter.latest_labelled(ds, CULTURE_LABELS, report_year)
 
 
 def medal_rows(ds: Dataset, report_year: int) -> pd.DataFrame:
     """Medals at the provincial sports games (footnote ¹ of P1:B.III.7), with a short label."""
-    frame = chapter.breakdown(ds, "provincial_sports_medals", report_year, "type")
-    if frame.empty:
-        return frame.assign(label_vi=pd.Series(dtype=str))
-    return frame.assign(label_vi=frame["member"].map(MEDAL_LABELS))
+    return chapter.breakdown(ds, "provincial_sports_medals", report_year, "type", labels=MEDAL_LABELS, column="label_vi")
 
 
 def medals_chart(rows: pd.DataFrame) -> alt.Chart:
     """Horizontal bars of :func:`medal_rows`, most medals first."""
-    return with_labels(charts.bar_chart(rows, label="label_vi", width=340))
+    return charts.with_value_labels(charts.bar_chart(rows, label="label_vi", width=340))
 
 
 def medals_total(rows: pd.DataFrame) -> int:
@@ -103,7 +86,7 @@ def poverty_series(ds: Dataset, report_year: int) -> pd.DataFrame:
 
 def poverty_chart(series: pd.DataFrame) -> alt.LayerChart:
     """Columns of :func:`poverty_series`, one per year-end, with the rate on each."""
-    return with_labels(charts.series_chart(series), horizontal=False)
+    return charts.with_value_labels(charts.series_chart(series), horizontal=False)
 
 
 def media_rows(ds: Dataset, report_year: int) -> pd.DataFrame:
@@ -160,8 +143,8 @@ def texts(ds: Dataset, report_year: int, key: pd.DataFrame) -> dict[str, str]:
             )
     else:
         out["poverty"] = f"Chưa có số liệu tỷ lệ hộ nghèo đến năm {y}."
-    red = stated(ds, "poor_households_reduction", y)
-    pts = stated(ds, "poverty_rate_reduction", y)
+    red = chapter.latest(ds, "poor_households_reduction", y)
+    pts = chapter.latest(ds, "poverty_rate_reduction", y)
     if red is not None and pts is not None and not pov.empty:
         starts = [
             f"{format_value(implied_start_rate(float(r.value), float(pts['value'])), 'percent', 2)} (nếu tính từ mức "
@@ -194,8 +177,8 @@ def texts(ds: Dataset, report_year: int, key: pd.DataFrame) -> dict[str, str]:
         )
 
     # Jobs.
-    jt, ja = stated(ds, "jobs_created_total", y), stated(ds, "jobs_created", y)
-    ot, oa = stated(ds, "overseas_workers_total", y), stated(ds, "overseas_workers", y)
+    jt, ja = chapter.latest(ds, "jobs_created_total", y), chapter.latest(ds, "jobs_created", y)
+    ot, oa = chapter.latest(ds, "overseas_workers_total", y), chapter.latest(ds, "overseas_workers", y)
     if all(r is not None for r in (jt, ja, ot, oa)):
         n = period_years(jt["period"])
         ok = stated_average_holds(float(jt["value"]), n, float(ja["value"])) and stated_average_holds(
@@ -215,7 +198,7 @@ def texts(ds: Dataset, report_year: int, key: pd.DataFrame) -> dict[str, str]:
             + " Phần chỉ tiêu chủ yếu và mục an sinh xã hội nêu các số bình quân này giống hệt nhau."
         )
     else:
-        out["jobs"] = no_data_sentence(y, "số lao động được tạo việc làm", "cho cả giai đoạn 2021–2023")
+        out["jobs"] = no_data("số lao động được tạo việc làm", y, "cho cả giai đoạn 2021–2023").text
 
     # Culture and sport.
     cult = culture_rows(ds, y)
@@ -227,7 +210,7 @@ def texts(ds: Dataset, report_year: int, key: pd.DataFrame) -> dict[str, str]:
             f"{c.loc['cultural_agencies_rate', 'value_text_vi']} cơ quan, đơn vị, trường học, trạm y tế đạt chuẩn văn hóa."
         )
     else:
-        out["culture"] = no_data_sentence(y, "các tỷ lệ đạt chuẩn văn hóa", "cho cuối năm 2023")
+        out["culture"] = no_data("các tỷ lệ đạt chuẩn văn hóa", y, "cho cuối năm 2023").text
     med = medal_rows(ds, y)
     if not med.empty:
         m = med.set_index("member")
@@ -237,7 +220,7 @@ def texts(ds: Dataset, report_year: int, key: pd.DataFrame) -> dict[str, str]:
             f"đồng, cộng lại {format_vn(medals_total(med))} huy chương (báo cáo không nêu con số tổng này)."
         )
     else:
-        out["medals"] = no_data_sentence(y, "thành tích thể thao", "cho cả giai đoạn 2021–2023")
+        out["medals"] = no_data("thành tích thể thao", y, "cho cả giai đoạn 2021–2023").text
     media = media_rows(ds, y)
     if len(media) == len(MEDIA_IDS):
         v = media.set_index("indicator_id")["value"]
@@ -251,12 +234,12 @@ def texts(ds: Dataset, report_year: int, key: pd.DataFrame) -> dict[str, str]:
         out["media"] = ""
 
     # Welfare.
-    rc, hm = stated(ds, "revolution_contributors_allowance", y), stated(ds, "heroic_mothers_living", y)
+    rc, hm = chapter.latest(ds, "revolution_contributors_allowance", y), chapter.latest(ds, "heroic_mothers_living", y)
     out["welfare"] = (
         f"Toàn thị xã có {rc['value_text_vi']} có công với cách mạng đang hưởng trợ cấp hằng tháng và "
         f"{format_vn(hm['value'])} bà Mẹ Việt Nam Anh hùng còn sống."
         if rc is not None and hm is not None
-        else no_data_sentence(y, "số người có công đang hưởng trợ cấp")
+        else no_data("số người có công đang hưởng trợ cấp", y, AT_REPORT_DATE).text
     )
 
     # Summary.
@@ -276,8 +259,3 @@ def texts(ds: Dataset, report_year: int, key: pd.DataFrame) -> dict[str, str]:
     out["summary"] = out["summary"][0].upper() + out["summary"][1:]
     return out
 
-
-def figure_ids(ds: Dataset, report_year: int) -> list[str]:
-    """Every observation of the chapter up to ``report_year`` (all are cited in the prose or tables)."""
-    obs = chapter.chapter_observations(ds, CHAPTER, report_year)
-    return [] if obs.empty else list(obs["obs_id"])

@@ -12,29 +12,13 @@ from __future__ import annotations
 import pandas as pd
 
 from chitieu import chapter
-from chitieu.fmt import format_period, format_source_ref, format_value, join_vi
+from chitieu.fmt import format_percent, format_period, format_source_ref, join_vi, lower_first
 from chitieu.formulas import share
 from chitieu.load import Dataset
 from chitieu.selection import observations_up_to
 from chitieu.vnnum import format_vn
 
 CHAPTER = "xay_dung_dang"
-
-
-def missing_text(report_year: int) -> str:
-    """What the page says where the report has no figure up to ``report_year``."""
-    return f"không có số liệu đến năm {report_year}"
-
-
-def latest_text(ds: Dataset, indicator_id: str, report_year: int) -> str:
-    """The headline figure of an indicator as text (``"2.795 đảng viên"``), or :func:`missing_text`."""
-    row = chapter.latest(ds, indicator_id, report_year)
-    return missing_text(report_year) if row is None else row["value_text_vi"]
-
-
-def latest_ids(ds: Dataset, indicator_ids: list[str], report_year: int) -> list[str]:
-    """Obs ids of the headline figures of ``indicator_ids`` that exist as of ``report_year``."""
-    return list(chapter.latest_many(ds, indicator_ids, report_year)["obs_id"])
 
 
 def statements(ds: Dataset, indicator_id: str, report_year: int) -> pd.DataFrame:
@@ -149,26 +133,13 @@ def discipline_check(ds: Dataset, report_year: int) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def lower_first(text: str) -> str:
-    """Lower-case the first letter unless the word is an abbreviation (``"Chi bộ"`` → ``"chi bộ"``,
-    ``"UBKT"`` stays)."""
-    if len(text) > 1 and text[1].islower():
-        return text[:1].lower() + text[1:]
-    return text
-
-
 def top_share_text(frame: pd.DataFrame, total: float) -> str:
     """The largest part of a breakdown and its share of ``total``: ``"khiển trách (79, 79,8%)"``
     (share by :func:`chitieu.formulas.share`); empty string when ``frame`` is empty."""
     if frame.empty:
         return ""
     top = frame.iloc[0]
-    return f"{lower_first(top['short_vi'])} ({format_vn(top['value'])}, {format_vn(share(top['value'], total), 1)}%)"
-
-
-def share_text(part: float, total: float) -> str:
-    """``part / total`` in percent, one decimal, Vietnamese (:func:`chitieu.formulas.share`)."""
-    return f"{format_vn(share(part, total), 1)}%"
+    return f"{lower_first(top['short_vi'])} ({format_vn(top['value'])}, {format_percent(share(top['value'], total))})"
 
 
 def parts_text(frame: pd.DataFrame) -> str:
@@ -183,39 +154,15 @@ def value_of(ds: Dataset, indicator_id: str, report_year: int) -> float | None:
 
 
 def period_of(ds: Dataset, indicator_id: str, report_year: int) -> str:
-    """The period of an indicator's headline figure, in words, or :func:`missing_text`."""
+    """The period of an indicator's headline figure, in words, or :func:`chitieu.chapter.missing_text`."""
     row = chapter.latest(ds, indicator_id, report_year)
-    return missing_text(report_year) if row is None else format_period(row["period"])
+    return chapter.missing_text(report_year) if row is None else format_period(row["period"])
 
 
-def format_count(value: float | None, unit: str, report_year: int) -> str:
-    """A value with its unit, or :func:`missing_text` when None."""
-    return missing_text(report_year) if value is None else format_value(value, unit)
-
-
-def panels(frames: dict[str, pd.DataFrame], width: int = 300):
-    """Small multiples: one sorted bar chart (:func:`chitieu.charts.bar_chart`, label ``short_vi``) per
-    non-empty frame, titled by its key, stacked vertically so that it reads on a phone."""
-    import altair as alt
-
-    from chitieu import charts
-
-    parts = [charts.bar_chart(f, label="short_vi", title=title, width=width) for title, f in frames.items() if not f.empty]
-    return alt.vconcat(*parts).resolve_scale(x="independent", color="independent")
-
-
-def stack(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """The rows of several breakdowns one after the other (the table alternative of :func:`panels`)."""
-    non_empty = [f for f in frames.values() if not f.empty]
-    return pd.concat(non_empty) if non_empty else pd.DataFrame(columns=["obs_id"])
-
-
-def no_data_note(report_year: int):
-    """The block shown instead of a chart when the report has no figure up to ``report_year``."""
-    from IPython.display import HTML
-
-    return HTML(f'<p class="chitieu-note">Không có số liệu đến năm {report_year} cho biểu đồ này: báo cáo chỉ '
-                f"nêu các con số này cho cả giai đoạn từ đầu nhiệm kỳ đến giữa năm 2023.</p>")
+def no_data_notice(report_year: int) -> str:
+    """What a chart of the chapter says when the report has no figure for it up to ``report_year``."""
+    return (f"Không có số liệu đến năm {report_year} cho biểu đồ này: báo cáo chỉ nêu các con số này cho cả "
+            "giai đoạn từ đầu nhiệm kỳ đến giữa năm 2023.")
 
 
 def admissions_sentence(ds: Dataset, report_year: int) -> str:
@@ -281,24 +228,3 @@ def admissions_range_sentence(ds: Dataset, report_year: int) -> str:
             where = "nằm trong khoảng"
         parts.append(f"năm {r.period_vi} kết nạp {format_vn(r.value)}, {where}")
     return head + "; " + join_vi(parts) + "."
-
-
-def target_text(ds: Dataset, indicator_id: str) -> str:
-    """The indicator's (first) target in words, with its year: ``"từ 80% trở lên (đến 2025)"``."""
-    from chitieu.fmt import format_target
-
-    rows = ds.targets[ds.targets["indicator_id"] == indicator_id]
-    if rows.empty:
-        return "báo cáo không nêu mức"
-    t = rows.iloc[0]
-    low = None if pd.isna(t["low"]) else float(t["low"])
-    high = None if pd.isna(t["high"]) else float(t["high"])
-    unit = ds.indicators.loc[indicator_id, "unit"]
-    return f"{format_target(t['kind'], low, high, unit)} (đến {int(t['target_year'])})"
-
-
-def series_words(frame: pd.DataFrame, report_year: int) -> str:
-    """A series in words, value then period: ``"71 đảng viên (07/2020–12/2020), 81 đảng viên (2021)"``."""
-    if frame.empty:
-        return missing_text(report_year)
-    return join_vi([f"{r.value_text_vi} ({r.period_vi})" for r in frame.itertuples()])
