@@ -120,9 +120,11 @@ def execute_all(
     if not sources:
         return runs
     with ProcessPoolExecutor(max_workers=min(workers, len(sources))) as pool:
+        # Longest first (notebook size is a fair proxy): the last chapter to start should be a short one.
+        ordered = sorted(sources, key=lambda src: src.stat().st_size, reverse=True)
         futures = [
             pool.submit(execute_chapter, src, out_dir / src.name, parameters, out_dir, (envs or {}).get(src.name))
-            for src in sources
+            for src in ordered
         ]
         for future in as_completed(futures):
             run = future.result()
