@@ -217,7 +217,7 @@ def build_book(report_year: int, root: Path | None = None, workers: int | None =
         _stage(root, stage)
         commit = _git_commit(root)
         _stamp_config(stage, commit)
-        write_vega_bundle(stage / "_static")
+        write_vega_bundle(stage / "_static", root / ".cache" / "vendor")
         exports = stage / "exports" / "chapters"
         save_validated(ds, stage / "validated.pkl")
         results = audit.evaluate_all(ds, checks)
