@@ -89,7 +89,7 @@ mà nó tái tạo trong tài liệu mã, và được kiểm thử với các k
             """
 ## Quy tắc đánh giá và chọn số liệu
 
-- **Đạt**: giá trị nằm ở phía tốt của mức chỉ tiêu (kể cả đúng bằng; "trên 93%" so với mức 93% là đạt).
+- **Đạt**: giá trị nằm ở phía tốt của mức chỉ tiêu (kể cả đúng bằng; một giá trị ghi "trên X%" so với mức chỉ tiêu X% là đạt).
   **Gần đạt**: chưa đạt nhưng còn thiếu không quá {glue:text}`pp_near` so với mức chỉ tiêu.
   **Chưa đạt**: các trường hợp còn lại. Chỉ tiêu mà báo cáo không nêu mức bằng con số thì không đánh giá.
 - **Số liệu "tính đến năm"**: với mỗi chỉ tiêu, sách dùng số liệu có kỳ kết thúc muộn nhất nhưng không sau
