@@ -30,7 +30,7 @@ def enrich(ds: Dataset, obs: pd.DataFrame) -> pd.DataFrame:
     """
     if obs.empty:
         return obs.assign(**{col: pd.Series(dtype=str) for col in DISPLAY_FIELDS}, chapter=pd.Series(dtype=str))
-    ind = ds.indicators.set_index("indicator_id", drop=False)
+    ind = ds.indicators  # indexed by indicator_id (chitieu.load)
     out = obs.copy()
     out["name_vi"] = out["indicator_id"].map(ind["name_vi"])
     out["unit"] = out["indicator_id"].map(ind["unit"])
@@ -162,10 +162,9 @@ def obs_as_of(ds: Dataset, obs_id: str, report_year: int) -> pd.Series | None:
     """
     if obs_id not in ds.observations.index:
         raise KeyError(f"observation not in data: {obs_id}")
-    row = ds.observations.loc[obs_id]
-    if row["end_year"] > report_year:
+    if ds.observations.at[obs_id, "end_year"] > report_year:
         return None
-    return enrich(ds, row.to_frame().T.astype({"value": float, "decimals": int})).iloc[0]
+    return enrich(ds, ds.observations.loc[[obs_id]].astype({"value": float, "decimals": int})).iloc[0]
 
 
 def rows_as_of(ds: Dataset, obs_ids: Iterable[str], report_year: int, labels: dict[str, str] | None = None) -> pd.DataFrame:
@@ -173,11 +172,22 @@ def rows_as_of(ds: Dataset, obs_ids: Iterable[str], report_year: int, labels: di
 
     ``labels`` (obs_id → short Vietnamese label) fills a ``label`` column for chart axes (default: the
     indicator's name).
+
+    Raises
+    ------
+    KeyError
+        If an id is not in the data.
     """
-    rows = [r for r in (obs_as_of(ds, oid, report_year) for oid in obs_ids) if r is not None]
-    if not rows:
+    ids = list(obs_ids)
+    missing = [oid for oid in ids if oid not in ds.observations.index]
+    if missing:
+        raise KeyError(f"observation not in data: {missing[0]}")
+    # One selection and one enrich for all rows (row by row it grew with the size of the data).
+    frame = ds.observations.loc[ids]
+    frame = frame[frame["end_year"] <= report_year]
+    if frame.empty:
         return enrich(ds, ds.observations.iloc[0:0]).assign(label=pd.Series(dtype=str))
-    frame = pd.DataFrame(rows).astype({"value": float, "decimals": int})
+    frame = enrich(ds, frame.astype({"value": float, "decimals": int}))
     frame["label"] = [(labels or {}).get(oid, name) for oid, name in zip(frame["obs_id"], frame["name_vi"])]
     return frame
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -19,6 +20,7 @@ def natural_decimals(value: float, max_decimals: int = 3) -> int:
     return max_decimals
 
 
+@functools.lru_cache(maxsize=65536)
 def format_value(value: float, unit: str, decimals: int | None = None) -> str:
     """A number with its unit, the Vietnamese way: ``13.7, percent`` → ``"13,7%"``, ``7943`` → ``"7.943 tỷ đồng"``."""
     if decimals is None:
@@ -30,6 +32,7 @@ def format_value(value: float, unit: str, decimals: int | None = None) -> str:
     return f"{number} {label}".strip()
 
 
+@functools.lru_cache(maxsize=65536)
 def format_observation(value: float, unit: str, qualifier: str = "exact", decimals: int | None = None) -> str:
     """A stated value as the report would say it: ``"trên 49 triệu đồng"``, ``"khoảng 5.400 tỷ đồng"``."""
     words = QUALIFIERS[qualifier]
@@ -55,6 +58,7 @@ def format_target(kind: str | None, low: float | None, high: float | None, unit:
     raise ValueError(f"unknown target kind {kind!r}")
 
 
+@functools.lru_cache(maxsize=65536)
 def format_period(period: str) -> str:
     """``"2021-2023"`` → ``"2021–2023"``; ``"2023-01/2023-05"`` → ``"01/2023–05/2023"``; ``"2023-04"`` → ``"04/2023"``."""
     if m := re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", period):
@@ -66,11 +70,13 @@ def format_period(period: str) -> str:
     return period
 
 
+@functools.lru_cache(maxsize=65536)
 def format_status(status: str) -> str:
     """``"estimate"`` → ``"ước tính"``."""
     return STATUSES[status]
 
 
+@functools.lru_cache(maxsize=65536)
 def format_source_ref(ref: str, short: bool = False) -> str:
     """``"P1:B.II:fn2"`` → ``"Phần thứ nhất, mục B.II, chú thích 2"`` (``short``: ``"B.II, chú thích 2"``)."""
     parts = ref.split(":")
