@@ -92,7 +92,7 @@ def ntm_text(ds: Dataset, report_year: int) -> Text:
         if done is not None and pending is not None and total:
             agree = consistent_rate(done["value"], pending["value"], total)
             text += (f": hai cách nói chỉ khớp nhau nếu cả hai xã đang làm hồ sơ đều được công nhận ngay trong năm "
-                     f"(khi đó tỷ lệ là {format_percent(agree, 0)}). Vì vậy chương này coi 100% là số ước tính, chưa phải kết quả")
+                     f"(khi đó tỷ lệ là {format_percent(agree, 0)}). Vì vậy chương này coi {rate['value_text_vi']} là số ước tính, chưa phải kết quả")
         text += "."
     if advanced is not None:
         t = target_of(ds, "ntm_advanced_communes")

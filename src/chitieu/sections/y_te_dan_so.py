@@ -15,7 +15,7 @@ from chitieu.fmt import format_value, natural_decimals
 from chitieu.formulas import share
 from chitieu.keyindicators import target_rows
 from chitieu.load import Dataset
-from chitieu.status import status_word
+from chitieu.status import NEAR_TOLERANCE, status_word
 from chitieu.vnnum import format_vn
 
 CHAPTER = "y_te_dan_so"
@@ -82,7 +82,7 @@ def texts(ds: Dataset, report_year: int) -> dict[str, str]:
             f"{r['target_year']} phấn đấu {r['target_text_vi']}. Theo con số được nêu, khoảng cách là "
             f"{format_vn(r['gap'], natural_decimals(r['gap']))} điểm phần trăm, tức khoảng "
             f"{format_value(r['gap'] / r['target_low'] * 100, 'percent', 1)} so với mức mục tiêu, nên theo quy tắc "
-            f"của sách (thiếu không quá 5%) chỉ tiêu này {status_word(r['status_code'])}. Vì báo cáo viết "
+            f"của sách (thiếu không quá {format_value(NEAR_TOLERANCE * 100, 'percent', 0)}) chỉ tiêu này {status_word(r['status_code'])}. Vì báo cáo viết "
             "\"trên\", con số thật có thể cao hơn một chút và khoảng cách có thể hẹp hơn."
         )
     else:
