@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 from chitieu import config
@@ -22,8 +23,10 @@ from chitieu import audit
 from chitieu.atomic import write_text_atomic
 from chitieu.figures import AUDIT_FLAGS_ENV, EXPORT_DIR_ENV
 from chitieu.load import VALIDATED_ENV, load_dataset, save_validated
+from chitieu.forkkernel import fork_server, use_fork_server
+from chitieu.notebooks import KERNEL_NAME as STANDARD_KERNEL
 from chitieu.notebooks import execute_all
-from chitieu.site import write_vega_bundle
+from chitieu.site import start_vega_bundle
 
 SITE_FILES = ("_config.yml", "_toc.yml")
 DATA_EXPORTS = ("indicators.csv", "targets.csv", "observations.csv", "report_assessment.csv")
@@ -194,6 +197,24 @@ def build_book(report_year: int, root: Path | None = None, workers: int | None =
     """
     root = root or config.PROJ_ROOT
     t0 = time.perf_counter()
+    with ExitStack() as running:
+        # The warm kernel server imports on the other core while this one validates.
+        server = running.enter_context(fork_server()) if use_fork_server() else None
+        return _build(report_year, root, workers, use_cache, server, t0)
+
+
+def _kernel_for_chapters(server) -> str:
+    """The kernel to run chapters on: the fork server's when it came up, else the standard one."""
+    if server is None:
+        return STANDARD_KERNEL
+    if server.wait_ready():
+        os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [server.jupyter_path, os.environ.get("JUPYTER_PATH")]))
+        return server.kernel_name
+    print("      (máy chủ kernel không khởi động được; dùng kernel python3 thường / fork server failed: standard kernels)", flush=True)
+    return STANDARD_KERNEL
+
+
+def _build(report_year: int, root: Path, workers: int | None, use_cache: bool, server, t0: float) -> Path:
     print(f"[1/4] Kiểm tra dữ liệu / validating data ({root / 'data'})", flush=True)
     ds = load_dataset(root / "data")
     checks = audit.load_checks(ds)
@@ -213,11 +234,12 @@ def build_book(report_year: int, root: Path | None = None, workers: int | None =
     plan = _plan_chapters(root, ds, chapters, parameters)
     cache = ChapterCache(root)
     stage = root / "_build" / f".stage-{os.getpid()}"
+    bundle = None
     try:
         _stage(root, stage)
         commit = _git_commit(root)
         _stamp_config(stage, commit)
-        write_vega_bundle(stage / "_static", root / ".cache" / "vendor")
+        bundle = start_vega_bundle(stage / "_static", root / ".cache" / "vendor")
         exports = stage / "exports" / "chapters"
         save_validated(ds, stage / "validated.pkl")
         results = audit.evaluate_all(ds, checks)
@@ -236,7 +258,17 @@ def build_book(report_year: int, root: Path | None = None, workers: int | None =
         envs = {
             src.name: {SCOPE_ENV: ",".join(plan[src.name][1])} for src in todo if plan[src.name][1] != ALL
         }
-        runs = execute_all(todo, stage / "book", parameters, workers, envs)
+        saved_jupyter_path = os.environ.get("JUPYTER_PATH")
+        try:
+            kernel = _kernel_for_chapters(server) if todo else STANDARD_KERNEL
+            runs = execute_all(todo, stage / "book", parameters, workers, envs, kernel)
+        finally:
+            if saved_jupyter_path is None:
+                os.environ.pop("JUPYTER_PATH", None)
+            else:
+                os.environ["JUPYTER_PATH"] = saved_jupyter_path
+            if server is not None:
+                server.close()
         failures = [run.error for run in runs if run.error]
         if failures:
             raise BuildError("chapter execution failed:\n  " + "\n  ".join(failures))
@@ -247,6 +279,10 @@ def build_book(report_year: int, root: Path | None = None, workers: int | None =
             f"{sum(r.seconds for r in runs):.1f} s of kernel time",
             flush=True,
         )
+        try:
+            bundle.wait()
+        except RuntimeError as exc:
+            raise BuildError(str(exc)) from exc
         site_key = _site_fingerprint(stage)
         published_key = root / ".cache" / "build" / "site.key"
         html = root / "_build" / "html"
@@ -270,6 +306,8 @@ def build_book(report_year: int, root: Path | None = None, workers: int | None =
             published_key.parent.mkdir(parents=True, exist_ok=True)
             published_key.write_text(site_key)
     finally:
+        if bundle is not None:
+            bundle.cancel()
         os.environ.pop(EXPORT_DIR_ENV, None)
         os.environ.pop(VALIDATED_ENV, None)
         os.environ.pop(AUDIT_FLAGS_ENV, None)

@@ -51,10 +51,14 @@ def strip_volatile(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def execute_chapter(source: Path, output: Path, parameters: dict, cwd: Path, env: dict | None = None) -> ChapterRun:
+def execute_chapter(
+    source: Path, output: Path, parameters: dict, cwd: Path, env: dict | None = None, kernel_name: str = KERNEL_NAME
+) -> ChapterRun:
     """Execute ``source`` into ``output`` with ``parameters``; never raises, returns the error text.
 
-    ``env`` adds environment variables for the kernel (e.g. the chapter's data scope).
+    ``env`` adds environment variables for the kernel (e.g. the chapter's data scope). ``kernel_name``
+    picks the kernel that runs it (the build's fork server, :mod:`chitieu.forkkernel`, or the standard
+    ``python3``); the executed notebook records the standard one either way, so both give the same file.
     """
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -70,7 +74,7 @@ def execute_chapter(source: Path, output: Path, parameters: dict, cwd: Path, env
                     str(output),
                     parameters=parameters,
                     cwd=str(cwd),
-                    kernel_name=KERNEL_NAME,
+                    kernel_name=kernel_name,
                     progress_bar=False,
                     log_output=False,
                 )
@@ -88,6 +92,7 @@ def execute_chapter(source: Path, output: Path, parameters: dict, cwd: Path, env
             else:
                 os.environ[key] = value
     nb = nbformat.read(str(output), as_version=4)
+    nb.metadata["kernelspec"] = nbformat.read(str(source), as_version=4).metadata.get("kernelspec", nb.metadata.get("kernelspec"))
     nbformat.write(strip_volatile(nb), str(output))
     return ChapterRun(source.name, time.perf_counter() - start)
 
@@ -109,6 +114,7 @@ def execute_all(
     parameters: dict,
     workers: int | None = None,
     envs: dict[str, dict] | None = None,
+    kernel_name: str = KERNEL_NAME,
 ) -> list[ChapterRun]:
     """Execute chapters in parallel (one process per core), printing one line per chapter as each ends.
 
@@ -123,7 +129,9 @@ def execute_all(
         # Longest first (notebook size is a fair proxy): the last chapter to start should be a short one.
         ordered = sorted(sources, key=lambda src: src.stat().st_size, reverse=True)
         futures = [
-            pool.submit(execute_chapter, src, out_dir / src.name, parameters, out_dir, (envs or {}).get(src.name))
+            pool.submit(
+                execute_chapter, src, out_dir / src.name, parameters, out_dir, (envs or {}).get(src.name), kernel_name
+            )
             for src in ordered
         ]
         for future in as_completed(futures):
