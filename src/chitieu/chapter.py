@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from chitieu.fmt import format_observation, format_period, format_source_ref, format_status, format_target, join_vi
@@ -58,7 +59,30 @@ def latest(ds: Dataset, indicator_id: str, report_year: int) -> pd.Series | None
     row = latest_observation(ds.observations, indicator_id, report_year)
     if row is None:
         return None
-    return enrich(ds, row.to_frame().T.astype({"value": float, "decimals": int})).iloc[0]
+    return enrich_row(ds, row)
+
+
+def enrich_row(ds: Dataset, row: pd.Series) -> pd.Series:
+    """:func:`enrich` for one observation row, without building a one-row table (chapters call it often)."""
+    iid = row["indicator_id"]
+    ind = ds.indicators
+    # numpy scalars, as a row of the enriched table would hold them
+    value, decimals, unit = np.float64(row["value"]), np.int64(row["decimals"]), ind.at[iid, "unit"]
+    values = {
+        **dict(zip(row.index, row.to_numpy())),
+        "value": value,
+        "decimals": decimals,
+        "name_vi": ind.at[iid, "name_vi"],
+        "unit": unit,
+        "chapter": ind.at[iid, "chapter"],
+        "value_text_vi": format_observation(value, unit, row["qualifier"], int(decimals)),
+        "period_vi": format_period(row["period"]),
+        "obs_status_vi": format_status(row["status"]),
+        "source_ref_vi": format_source_ref(row["source_ref"]),
+        "locality_vi": row["locality"] if row["locality"] != "" else "Toàn thị xã",
+        "member": iid.rsplit("__", 1)[-1] if "__" in iid else "",
+    }
+    return pd.Series(values, name=row.name, dtype=object)
 
 
 def latest_many(ds: Dataset, indicator_ids: list[str], report_year: int) -> pd.DataFrame:

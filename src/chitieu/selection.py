@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import weakref
+
 import pandas as pd
 
 _STATUS_ORDER = {"actual": 0, "estimate": 1, "plan": 2}
+# Row positions of each indicator, per observations table (chapters ask for one indicator hundreds of
+# times; masking the whole table each time grew with the data). Keyed by the table's id, checked by a
+# weak reference and the row count, so a new or grown table is indexed again.
+_ROWS_BY_INDICATOR: dict[int, tuple[weakref.ref, int, dict]] = {}
 
 
 def observations_up_to(observations: pd.DataFrame, report_year: int) -> pd.DataFrame:
@@ -20,19 +26,30 @@ def latest_observation(observations: pd.DataFrame, indicator_id: str, report_yea
     of the file. Figures rejected in ``data/corrections.csv`` (a contradiction the audit chapter shows)
     are skipped. Returns None when there is no such observation.
     """
-    if "rejected" in observations:
-        observations = observations[~observations["rejected"]]
-    obs = observations[
-        (observations["indicator_id"] == indicator_id)
-        & (observations["locality"] == "")
-        & (observations["status"] != "plan")
-        & (observations["end_year"] <= report_year)
-    ]
-    if obs.empty:
+    positions = indicator_rows(observations).get(indicator_id)
+    if positions is None:
         return None
-    ranked = obs.assign(
-        _span=obs["end_year"] - obs["start_year"],
-        _status=obs["status"].map(_STATUS_ORDER),
-        _order=range(len(obs)),
-    ).sort_values(["end_year", "_span", "_status", "_order"], ascending=[False, False, True, True])
-    return ranked.iloc[0].drop(["_span", "_status", "_order"])
+    candidates = observations.iloc[positions]
+    rejected = candidates["rejected"] if "rejected" in candidates else [False] * len(candidates)
+    best, best_key = None, None
+    for order, (position, locality, status, start, end, skip) in enumerate(
+        zip(positions, candidates["locality"], candidates["status"], candidates["start_year"], candidates["end_year"], rejected)
+    ):
+        if skip or locality != "" or status == "plan" or end > report_year:
+            continue
+        key = (-end, -(end - start), _STATUS_ORDER[status], order)
+        if best_key is None or key < best_key:
+            best, best_key = position, key
+    return None if best is None else observations.iloc[best]
+
+
+def indicator_rows(observations: pd.DataFrame) -> dict:
+    """Positions (``iloc``) of each indicator's rows in ``observations``, in file order (cached per table)."""
+    entry = _ROWS_BY_INDICATOR.get(id(observations))
+    if entry is None or entry[0]() is not observations or entry[1] != len(observations):
+        for key in [k for k, (ref, _, _) in _ROWS_BY_INDICATOR.items() if ref() is None]:
+            del _ROWS_BY_INDICATOR[key]
+        positions = observations.groupby("indicator_id", sort=False).indices if len(observations) else {}
+        entry = (weakref.ref(observations), len(observations), positions)
+        _ROWS_BY_INDICATOR[id(observations)] = entry
+    return entry[2]
