@@ -19,6 +19,8 @@ import nbformat
 
 from chitieu import config
 from chitieu.build import _jupyter_book, build_book, chapter_sources
+from chitieu.forkkernel import DISABLE_ENV as FORK_DISABLE_ENV
+from chitieu.forkkernel import use_fork_server
 from chitieu.notebooks import execute_chapter
 from chitieu.schema import LOCALITIES
 
@@ -28,6 +30,19 @@ IGNORE = shutil.ignore_patterns(".venv", "_build", ".cache", ".git", "__pycache_
 def _copy_project(root: Path, dest: Path) -> Path:
     shutil.copytree(root, dest, ignore=IGNORE)
     return dest
+
+
+@contextlib.contextmanager
+def _env(name: str, value: str):
+    saved = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = saved
 
 
 def _timed(fn, *args, **kwargs) -> float:
@@ -138,9 +153,22 @@ def run_bench(root: Path | None = None) -> dict[str, float]:
         tmp = Path(tmp_name)
         main = _copy_project(root, tmp / "main")
         n_chapters = len(chapter_sources(main))
-        print(f"Đo trên {cores} lõi, {n_chapters} chương / measuring on {cores} cores, {n_chapters} chapters", flush=True)
+        kernels = "fork server (chitieu.forkkernel)" if use_fork_server() else "standard python3"
+        print(
+            f"Đo trên {cores} lõi, {n_chapters} chương / measuring on {cores} cores, {n_chapters} chapters; "
+            f"build kernels: {kernels}",
+            flush=True,
+        )
         figures["clean"] = _timed(build_book, config.DEFAULT_REPORT_YEAR, root=main)
         print(f"  clean build (no cache)                 {figures['clean']:7.1f} s", flush=True)
+        std = _copy_project(root, tmp / "standard")
+        with _env(FORK_DISABLE_ENV, "0"):
+            figures["clean_standard_kernels"] = _timed(build_book, config.DEFAULT_REPORT_YEAR, root=std)
+        print(
+            f"  clean build, standard python3 kernels  {figures['clean_standard_kernels']:7.1f} s   "
+            f"(the fork server saves {1 - figures['clean'] / figures['clean_standard_kernels']:.0%})",
+            flush=True,
+        )
         figures["noop"] = _timed(build_book, config.DEFAULT_REPORT_YEAR, root=main)
         print(f"  no-op rebuild                          {figures['noop']:7.1f} s   ({figures['noop'] / figures['clean']:.1%} of clean; target ≤ 10%)", flush=True)
         changed = _change_one_row(main / "data", "kinh_te")

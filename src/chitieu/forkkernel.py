@@ -86,7 +86,15 @@ def _run_kernel(connection_file: str, cwd: str, env: dict[str, str], fds: list[i
         os.environ.clear()
         os.environ.update(env)
         # As ipykernel_launcher would; the parent's pid is read here, not when the server imported ipykernel.
-        argv = ["-f", connection_file, f"--IPKernelApp.parent_handle={int(env.get('JPY_PARENT_PID') or 0)}"]
+        # Its log goes to the build's terminal: keep only critical messages there (the ever-present "running
+        # over TCP without encryption" warning and the "KeyboardInterrupt caught" that Jupyter's interrupt at
+        # every shutdown provokes are noise). Cell errors reach the build through papermill, not this log.
+        argv = [
+            "-f",
+            connection_file,
+            f"--IPKernelApp.parent_handle={int(env.get('JPY_PARENT_PID') or 0)}",
+            "--IPKernelApp.log_level=CRITICAL",
+        ]
         sys.argv = [sys.executable, "-m", "ipykernel_launcher", *argv]
         from ipykernel.kernelapp import IPKernelApp
 

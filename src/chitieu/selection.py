@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import weakref
-
 import pandas as pd
 
+from chitieu.tablecache import per_table
+
 _STATUS_ORDER = {"actual": 0, "estimate": 1, "plan": 2}
-# Row positions of each indicator, per observations table (chapters ask for one indicator hundreds of
-# times; masking the whole table each time grew with the data). Keyed by the table's id, checked by a
-# weak reference and the row count, so a new or grown table is indexed again.
-_ROWS_BY_INDICATOR: dict[int, tuple[weakref.ref, int, dict]] = {}
 
 
 def observations_up_to(observations: pd.DataFrame, report_year: int) -> pd.DataFrame:
@@ -44,12 +40,11 @@ def latest_observation(observations: pd.DataFrame, indicator_id: str, report_yea
 
 
 def indicator_rows(observations: pd.DataFrame) -> dict:
-    """Positions (``iloc``) of each indicator's rows in ``observations``, in file order (cached per table)."""
-    entry = _ROWS_BY_INDICATOR.get(id(observations))
-    if entry is None or entry[0]() is not observations or entry[1] != len(observations):
-        for key in [k for k, (ref, _, _) in _ROWS_BY_INDICATOR.items() if ref() is None]:
-            del _ROWS_BY_INDICATOR[key]
-        positions = observations.groupby("indicator_id", sort=False).indices if len(observations) else {}
-        entry = (weakref.ref(observations), len(observations), positions)
-        _ROWS_BY_INDICATOR[id(observations)] = entry
-    return entry[2]
+    """Positions (``iloc``) of each indicator's rows in ``observations``, in file order.
+
+    Chapters ask for one indicator hundreds of times; masking the whole table each time grew with the
+    data, so the positions are computed once per table (:func:`chitieu.tablecache.per_table`).
+    """
+    return per_table(
+        observations, "rows_by_indicator", lambda t: t.groupby("indicator_id", sort=False).indices if len(t) else {}
+    )
