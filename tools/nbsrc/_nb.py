@@ -57,6 +57,7 @@ SCOPES = {
     "03_tai_chinh_dau_tu.ipynb": ["tai_chinh_dau_tu", "do_thi_nong_thon"],
     "04_do_thi_nong_thon.ipynb": ["do_thi_nong_thon", "tai_chinh_dau_tu"],
     "05_moi_truong.ipynb": ["moi_truong", "kinh_te"],
+    "06_giao_duc.ipynb": ["giao_duc", "khcn_qlnn"],
     "07_y_te_dan_so.ipynb": ["y_te_dan_so"],
     "08_van_hoa_xa_hoi.ipynb": ["van_hoa_xa_hoi"],
     "09_khcn_qlnn.ipynb": ["khcn_qlnn", "kinh_te"],

@@ -75,23 +75,27 @@ def standard_statements(ds: Dataset, report_year: int) -> pd.DataFrame:
     verdict_vi, period_vi, status_vi``.
     """
     obs = ds.observations[ds.observations["end_year"] <= report_year]
-    rates = obs[obs["indicator_id"] == "schools_national_standard_rate"]
+    parts = ("schools_national_standard_rate", "schools_national_standard", "schools_total")
+    obs = obs[obs["indicator_id"].isin(parts)]
+    # The first statement of each quantity in each sentence (file order), looked up per rate statement.
+    first: dict[tuple[str, str, str], object] = {}
+    for r in obs.itertuples():
+        first.setdefault((r.indicator_id, r.period, r.source_quote), r)
     rows = []
-    for r in rates.itertuples():
-        same = obs[(obs["period"] == r.period) & (obs["source_quote"] == r.source_quote)]
-        count = same[same["indicator_id"] == "schools_national_standard"]
-        total = same[same["indicator_id"] == "schools_total"]
-        if count.empty or total.empty:
+    for r in obs[obs["indicator_id"] == "schools_national_standard_rate"].itertuples():
+        count = first.get(("schools_national_standard", r.period, r.source_quote))
+        total = first.get(("schools_total", r.period, r.source_quote))
+        if count is None or total is None:
             continue
-        n, t = float(count["value"].iloc[0]), float(total["value"].iloc[0])
+        n, t = float(count.value), float(total.value)
         recomputed = share(n, t)
         decimals = int(r.decimals)
         matches = round(recomputed, decimals) == round(float(r.value), decimals)
         rows.append(
             {
                 "obs_id": r.obs_id,
-                "count_obs_id": count["obs_id"].iloc[0],
-                "total_obs_id": total["obs_id"].iloc[0],
+                "count_obs_id": count.obs_id,
+                "total_obs_id": total.obs_id,
                 "period": r.period,
                 "status": r.status,
                 "source_ref": r.source_ref,
@@ -192,10 +196,12 @@ def start_of_term_checks(ds: Dataset, report_year: int) -> pd.DataFrame:
     """
     obs = ds.observations[ds.observations["end_year"] <= report_year]
     incs = obs[obs["indicator_id"] == "schools_national_standard_increase"]
-    counts = obs[obs["indicator_id"] == "schools_national_standard"]
+    counts_by_period: dict[str, list] = {}
+    for c in obs[obs["indicator_id"] == "schools_national_standard"].itertuples():
+        counts_by_period.setdefault(c.period, []).append(c)
     rows = []
     for inc in incs.itertuples():
-        for c in counts[counts["period"] == str(inc.end_year)].itertuples():
+        for c in counts_by_period.get(str(inc.end_year), []):
             rows.append(
                 {
                     "period": c.period,
