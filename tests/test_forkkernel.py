@@ -89,15 +89,23 @@ def test_interrupt_reaches_the_kernel(server):
         km.shutdown_kernel(now=True)
 
 
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (an orphan's zombie lingers where init does not reap it)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    stat = Path(f"/proc/{pid}/stat")
+    return not (stat.is_file() and stat.read_text().rsplit(")", 1)[1].split()[0] == "Z")
+
+
 def test_killing_the_client_kills_the_kernel(server):
     km, kc = start_new_kernel(kernel_name=server.kernel_name)
     pid = int(_run(kc, "import os; print(os.getpid())"))
     kc.stop_channels()
     os.killpg(km.provisioner.pgid, signal.SIGKILL)  # what Jupyter does to a kernel that will not stop
     for _ in range(100):
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
+        if not _running(pid):
             break
         time.sleep(0.05)
     else:
@@ -161,3 +169,30 @@ def test_build_falls_back_to_standard_kernels_when_the_server_fails(monkeypatch,
     assert build._kernel_for_chapters(DeadServer()) == "python3"
     assert "python3" in capsys.readouterr().out
     assert build._kernel_for_chapters(None) == "python3"
+
+
+def test_the_server_stops_when_the_build_dies(tmp_path):
+    """A build killed with SIGKILL cannot stop its server: the server notices and exits by itself."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "build.py"
+    script.write_text(
+        "import sys, time\n"
+        "from chitieu.forkkernel import ForkServer\n"
+        "srv = ForkServer()\n"
+        "assert srv.wait_ready()\n"
+        "print(srv.process.pid, flush=True)\n"
+        "time.sleep(60)\n",
+        encoding="utf-8",
+    )
+    build = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    server_pid = int(build.stdout.readline())
+    build.kill()
+    build.wait()
+    for _ in range(100):
+        if not _running(server_pid):
+            return
+        time.sleep(0.1)
+    os.kill(server_pid, signal.SIGKILL)
+    pytest.fail("the fork server outlived the build that started it")

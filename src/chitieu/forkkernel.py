@@ -149,12 +149,15 @@ def serve(socket_path: str) -> None:
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGCHLD, lambda *_: None)
     kernels: dict[socket.socket, int] = {}
+    parent = os.getppid()
     print(READY, flush=True)
     while not stopping:
         try:
-            readable, _, _ = select.select([listener, wake_r, *kernels], [], [])
+            readable, _, _ = select.select([listener, wake_r, *kernels], [], [], 1.0)
         except InterruptedError:
             continue
+        if os.getppid() != parent:  # the build died without stopping us (e.g. killed): so do we
+            break
         for ready in readable:
             if ready is wake_r:
                 try:
