@@ -185,7 +185,7 @@ def serve(socket_path: str) -> None:
                     os.close(fd)
                 conn.sendall(struct.pack("!i", pid))
                 kernels[conn] = pid
-            elif not ready.recv(64):  # the client went away (Jupyter killed it): so does its kernel
+            elif not _still_there(ready):  # the client went away (Jupyter killed it): so does its kernel
                 _kill(kernels[ready])
         for conn, pid in list(kernels.items()):
             done, status = os.waitpid(pid, os.WNOHANG)
@@ -201,6 +201,14 @@ def serve(socket_path: str) -> None:
         os.waitpid(pid, 0)
         conn.close()
     listener.close()
+
+
+def _still_there(conn: socket.socket) -> bool:
+    """False once the client has closed its end (it never sends anything after its request)."""
+    try:
+        return bool(conn.recv(64))
+    except OSError:
+        return False
 
 
 def _kill(pid: int) -> None:
