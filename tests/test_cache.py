@@ -2,30 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 import pytest
 
+from chitieu.bench import edit_one_observation
 from chitieu.cache import ALL, ChapterCache, chapter_key, data_fingerprint, restrict, scoped_indicator_ids
 from chitieu.load import load_dataset
-
-
-def _edit_observation(data_dir: Path, chapter: str, column: str, new_value: str) -> str:
-    """Change one column of the first observation of ``chapter`` (not a key indicator); return its id."""
-    with open(data_dir / "indicators.csv", encoding="utf-8", newline="") as handle:
-        ids = {r["indicator_id"] for r in csv.DictReader(handle) if r["chapter"] == chapter and not r["resolution_no"]}
-    path = data_dir / "observations.csv"
-    with open(path, encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        rows, fields = list(reader), reader.fieldnames
-    row = next(r for r in rows if r["indicator_id"] in ids and r[column] != new_value)
-    row[column] = new_value
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    return row["obs_id"]
 
 
 def test_same_data_same_fingerprint(data_copy):
@@ -39,7 +20,7 @@ def test_a_changed_row_changes_its_scope_only(data_copy):
     before = load_dataset(data_copy)
     fingerprints = {s: data_fingerprint(data_copy, before, [s]) for s in ("kinh_te", "y_te_dan_so")}
     everything = data_fingerprint(data_copy, before, ALL)
-    _edit_observation(data_copy, "kinh_te", "status", "estimate")
+    edit_one_observation(data_copy, "kinh_te", "status", "estimate")
     after = load_dataset(data_copy)
     assert data_fingerprint(data_copy, after, ["kinh_te"]) != fingerprints["kinh_te"]
     assert data_fingerprint(data_copy, after, ["y_te_dan_so"]) == fingerprints["y_te_dan_so"]
@@ -108,5 +89,5 @@ def test_chapter_cache_round_trip_and_pruning(tmp_path):
 def test_fingerprint_ignores_nothing_a_chapter_reads(data_copy, scope):
     """A changed quote (what the figures section prints) must re-run the chapter."""
     before = data_fingerprint(data_copy, load_dataset(data_copy), scope)
-    _edit_observation(data_copy, "kinh_te", "source_ref", "P1:A.I.1")
+    edit_one_observation(data_copy, "kinh_te", "source_ref", "P1:A.I.1")
     assert data_fingerprint(data_copy, load_dataset(data_copy), scope) != before

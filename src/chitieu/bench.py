@@ -81,24 +81,22 @@ def multiply_observations(data_dir: Path, factor: int) -> int:
     return len(out)
 
 
-def _change_one_row(data_dir: Path, chapter: str) -> str:
-    """Flip the status of one observation of ``chapter``'s indicators (still valid); return its id."""
+def edit_one_observation(data_dir: Path, chapter: str, column: str = "status", new_value: str = "estimate") -> str:
+    """Set ``column`` of the first observation of ``chapter`` (not a key indicator) whose value differs to
+    ``new_value``, keeping the file valid; return the row's id. For temporary copies only (bench, tests)."""
     with open(data_dir / "indicators.csv", encoding="utf-8", newline="") as handle:
         ids = {r["indicator_id"] for r in csv.DictReader(handle) if r["chapter"] == chapter and not r["resolution_no"]}
     path = data_dir / "observations.csv"
     with open(path, encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         rows, fields = list(reader), reader.fieldnames
-    for row in rows:
-        if row["indicator_id"] in ids and row["status"] == "actual":
-            row["status"] = "estimate"
-            changed = row["obs_id"]
-            break
+    row = next(r for r in rows if r["indicator_id"] in ids and r[column] != new_value)
+    row[column] = new_value
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-    return changed
+    return row["obs_id"]
 
 
 def _sequential_papermill(root: Path) -> float:
@@ -171,7 +169,7 @@ def run_bench(root: Path | None = None) -> dict[str, float]:
         )
         figures["noop"] = _timed(build_book, config.DEFAULT_REPORT_YEAR, root=main)
         print(f"  no-op rebuild                          {figures['noop']:7.1f} s   ({figures['noop'] / figures['clean']:.1%} of clean; target ≤ 10%)", flush=True)
-        changed = _change_one_row(main / "data", "kinh_te")
+        changed = edit_one_observation(main / "data", "kinh_te")
         figures["one_row"] = _timed(build_book, config.DEFAULT_REPORT_YEAR, root=main)
         print(f"  rebuild after one row changed ({changed}) {figures['one_row']:7.1f} s   ({figures['one_row'] / figures['clean']:.1%} of clean)", flush=True)
         seq = _copy_project(root, tmp / "seq")

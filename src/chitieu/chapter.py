@@ -17,7 +17,7 @@ import pandas as pd
 
 from chitieu.fmt import format_observation, format_period, format_source_ref, format_status, format_target, join_vi
 from chitieu.load import Dataset
-from chitieu.selection import latest_observation, observations_up_to
+from chitieu.selection import indicator_rows, latest_observation, observations_up_to
 from chitieu.vnnum import format_vn
 
 DISPLAY_FIELDS = ("name_vi", "unit", "value_text_vi", "period_vi", "obs_status_vi", "source_ref_vi", "locality_vi")
@@ -45,6 +45,12 @@ def enrich(ds: Dataset, obs: pd.DataFrame) -> pd.DataFrame:
     out["locality_vi"] = out["locality"].replace("", "Toàn thị xã")
     out["member"] = out["indicator_id"].map(lambda i: i.rsplit("__", 1)[-1] if "__" in i else "")
     return out
+
+
+def rows_of(ds: Dataset, indicator_id: str) -> pd.DataFrame:
+    """Every observation row of one indicator, in file order (found through :func:`chitieu.selection.indicator_rows`)."""
+    positions = indicator_rows(ds.observations).get(indicator_id)
+    return ds.observations.iloc[positions if positions is not None else []]
 
 
 def chapter_observations(ds: Dataset, chapter: str, report_year: int) -> pd.DataFrame:
@@ -140,8 +146,8 @@ def series(
     ``single_years`` keeps only periods within one year (a year or part of one), so that a term total is
     not drawn as if it were one more year.
     """
-    obs = observations_up_to(ds.observations, report_year)
-    obs = obs[(obs["indicator_id"] == indicator_id) & (obs["locality"] == locality) & (obs["status"] != "plan")]
+    obs = observations_up_to(rows_of(ds, indicator_id), report_year)
+    obs = obs[(obs["locality"] == locality) & (obs["status"] != "plan")]
     if single_years:
         obs = obs[obs["start_year"] == obs["end_year"]]
     obs = first_statements(obs).sort_values(["start_year", "end_year", "period"], kind="stable")
@@ -150,8 +156,8 @@ def series(
 
 def by_locality(ds: Dataset, indicator_id: str, report_year: int) -> pd.DataFrame:
     """Figures of one indicator per ward/commune up to ``report_year`` (latest per locality), largest first."""
-    obs = observations_up_to(ds.observations, report_year)
-    obs = first_statements(obs[(obs["indicator_id"] == indicator_id) & (obs["locality"] != "")])
+    obs = observations_up_to(rows_of(ds, indicator_id), report_year)
+    obs = first_statements(obs[obs["locality"] != ""])
     obs = obs.sort_values("end_year", kind="stable").groupby("locality", sort=False).tail(1)
     return enrich(ds, obs).sort_values("value", ascending=False, kind="stable")
 
@@ -223,6 +229,7 @@ def used_ids(*items) -> list[str]:
     None items are skipped, so an optional figure can be passed as it is.
     """
     out: list[str] = []
+    seen: set[str] = set()
     for item in items:
         if item is None:
             continue
@@ -236,7 +243,10 @@ def used_ids(*items) -> list[str]:
             ids = [str(i) for i in item]
         else:
             ids = [str(item)]
-        out.extend(i for i in ids if i not in out)
+        for i in ids:
+            if i not in seen:
+                seen.add(i)
+                out.append(i)
     return out
 
 

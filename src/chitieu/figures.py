@@ -32,10 +32,8 @@ def figures_used(ds: Dataset, obs_ids: Iterable[str]) -> pd.DataFrame:
     KeyError
         If an id is not in the data (a chapter must not cite a figure that does not exist).
     """
-    seen: list[str] = []
-    for oid in obs_ids:
-        if oid is not None and not pd.isna(oid) and oid not in seen:
-            seen.append(oid)
+    # dict: ordered and without repeats, in linear time (chapters cite thousands of ids at 100× data)
+    seen = list(dict.fromkeys(oid for oid in obs_ids if oid is not None and not pd.isna(oid)))
     missing = [oid for oid in seen if oid not in ds.observations.index]
     if missing:
         raise KeyError(f"observations not in data/observations.csv: {missing}")
