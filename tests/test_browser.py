@@ -177,7 +177,7 @@ class Visit:
         self.page.on("requestfailed", lambda req: self.failed.append(f"{req.url} ({req.failure})"))
         self.page.on("websocket", lambda ws: self.external.append(ws.url))
         self.response = self.page.goto(server.base + rel, wait_until="load")
-        if 'http-equiv="refresh"' in (server.html / rel).read_text(encoding="utf-8").lower():
+        if 'http-equiv="refresh"' in (server.html / rel.split("?", 1)[0]).read_text(encoding="utf-8").lower():
             # index.html redirects to the first page: wait for the browser to follow it.
             self.page.wait_for_url(lambda url: url != server.base + rel, wait_until="load")
 
@@ -332,6 +332,38 @@ def test_interface_is_vietnamese(visits):
             ENGLISH_UI,
         )
         assert not english, f"{v.rel}: interface strings still in English: {english}"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_page"),
+    [
+        ("trường chuẩn quốc gia", "book/06_giao_duc.html"),  # words with tones, several at once
+        ("Đảng viên", "book/11_xay_dung_dang.html"),  # capitals and đ
+        ("ngân sách", "book/03_tai_chinh_dau_tu.html"),
+    ],
+)
+def test_search_finds_vietnamese_words(site, browser, query, expected_page):
+    """The site's own search (offline, chitieu.sphinx_search_vi) finds the chapter a reader would expect."""
+    from urllib.parse import quote
+
+    visit = Visit(browser, site, f"search.html?q={quote(query)}", "desktop")
+    try:
+        visit.page.wait_for_function(
+            "() => document.querySelectorAll('#search-results ul.search li').length > 0", timeout=CHART_TIMEOUT_MS
+        )
+        links = visit.page.eval_on_selector_all("#search-results ul.search li a", "as => as.map(a => a.href)")
+        assert any(expected_page in link for link in links), f"{query!r}: {expected_page} not among {links}"
+        assert not visit.errors and not visit.external
+    finally:
+        visit.close()
+
+
+def test_search_index_is_vietnamese(site):
+    """Indexed as Vietnamese: no English stemming (``chitieu.sphinx_search_vi``), no numbers."""
+    index = (site.html / "searchindex.js").read_text(encoding="utf-8")
+    language = (site.html / "_static" / "language_data.js").read_text(encoding="utf-8")
+    assert "chitieu.sphinx_search_vi" in language and "porter" not in language.lower()
+    assert '"2023"' not in index  # numbers are never looked up by the search page
 
 
 def test_no_unrendered_markup(visits):
