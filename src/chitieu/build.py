@@ -215,6 +215,14 @@ def _kernel_for_chapters(server) -> str:
 
 
 def _build(report_year: int, root: Path, workers: int | None, use_cache: bool, server, t0: float) -> Path:
+    phases: dict[str, float] = {}
+    mark = [t0]
+
+    def phase(name: str) -> None:
+        now = time.perf_counter()
+        phases[name] = phases.get(name, 0.0) + now - mark[0]
+        mark[0] = now
+
     print(f"[1/4] Kiểm tra dữ liệu / validating data ({root / 'data'})", flush=True)
     ds = load_dataset(root / "data")
     checks = audit.load_checks(ds)
@@ -244,6 +252,7 @@ def _build(report_year: int, root: Path, workers: int | None, use_cache: bool, s
         save_validated(ds, stage / "validated.pkl")
         results = audit.evaluate_all(ds, checks)
         write_text_atomic(stage / "audit_flags.json", json.dumps(audit.failed_obs_ids(results), sort_keys=True))
+        phase("kiểm tra/validate")
         print(f"[2/4] Chạy {len(chapters)} chương / chapters (report_year={report_year})", flush=True)
         todo = []
         for src in chapters:
@@ -279,6 +288,7 @@ def _build(report_year: int, root: Path, workers: int | None, use_cache: bool, s
             f"{sum(r.seconds for r in runs):.1f} s of kernel time",
             flush=True,
         )
+        phase("chương/chapters")
         try:
             bundle.wait()
         except RuntimeError as exc:
@@ -298,6 +308,7 @@ def _build(report_year: int, root: Path, workers: int | None, use_cache: bool, s
         else:
             print("[3/4] Dựng trang / building the site (jupyter-book, warnings are errors)", flush=True)
             _jupyter_book(stage)
+            phase("trang/site")
             _export_data(root, stage, stage / "_build" / "html")
             _write_provenance(root, stage / "_build" / "html", report_year, commit)
             audit.write_audit_csv(results, stage / "_build" / "html" / "data" / "audit.csv")
@@ -313,7 +324,9 @@ def _build(report_year: int, root: Path, workers: int | None, use_cache: bool, s
         os.environ.pop(AUDIT_FLAGS_ENV, None)
         if stage.exists():
             shutil.rmtree(stage)
-    print(f"Xong / done in {time.perf_counter() - t0:.1f} s: {root / '_build' / 'html' / 'index.html'}", flush=True)
+    phase("xuất bản/publish")
+    breakdown = " · ".join(f"{name} {seconds:.1f} s" for name, seconds in phases.items())
+    print(f"Xong / done in {time.perf_counter() - t0:.1f} s ({breakdown}): {root / '_build' / 'html' / 'index.html'}", flush=True)
     return root / "_build" / "html"
 
 

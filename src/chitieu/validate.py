@@ -27,6 +27,8 @@ OBS_ID_RE = re.compile(r"[a-z0-9][a-z0-9_.\-]*")
 SOURCE_REF_RE = re.compile(r"P[12]:[A-Za-z0-9.()\-]+(?::(?:fn\d+|\(\d+\)))*")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
 _LINE_BREAK_RE = re.compile(r"[\r\n]")
+# Either of the two above: one search per row finds the (rare) rows that need the cell-by-cell check.
+_SUSPECT_RE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 _ASCII_INT_RE = re.compile(r"[0-9]+")
 
 INDICATORS_FILE = "data/indicators.csv"
@@ -48,7 +50,8 @@ class _Collector:
     def required(self, row: int, rec: dict[str, str], columns: tuple[str, ...]) -> bool:
         """Every cell of the row is free of control characters and line breaks; ``columns`` are not empty."""
         ok = True
-        for col, text in rec.items():
+        suspect = _SUSPECT_RE.search("".join(rec.values())) is not None
+        for col, text in rec.items() if suspect else ():
             if _CONTROL_RE.search(text):
                 self.add(row, col, text[:40], "có ký tự điều khiển (ký tự ẩn): gõ lại ô này", "contains a control (invisible) character: retype the cell")
                 ok = False
@@ -95,12 +98,14 @@ class _Collector:
             return None
 
 
-_QUOTE_FOUND: dict[tuple[str, tuple[str, ...]], bool] = {}
+_QUOTE_FOUND: dict[tuple[str, ...], bool] = {}
+_QUALIFIERS = tuple(schema.QUALIFIERS)
+_STATUSES = tuple(schema.STATUSES)
 
 
 def _quote_in_sources(quote: str, sources: list[RawSource]) -> bool:
     # Many rows share a quote (a value and its denominator, a range): search each quote once.
-    key = (quote, tuple(src.meta.get("sha256", "") for src in sources))
+    key = (quote, *(src.meta.get("sha256", "") for src in sources)) if len(sources) != 1 else (quote, sources[0].meta.get("sha256", ""))
     if key not in _QUOTE_FOUND:
         if len(_QUOTE_FOUND) > 100_000:
             _QUOTE_FOUND.clear()
@@ -338,7 +343,8 @@ def validate_observations(rows, indicators: dict[str, dict], sources, errors: li
             row, rec, ("obs_id", "indicator_id", "period", "value", "qualifier", "status", "source_ref", "source_quote")
         )
         oid = rec["obs_id"]
-        if oid and not OBS_ID_RE.fullmatch(oid):
+        oid_well_formed = bool(oid) and OBS_ID_RE.fullmatch(oid) is not None
+        if oid and not oid_well_formed:
             c.add(row, "obs_id", oid, "cần chữ thường ASCII, số, '_', '.', '-'", "expected lowercase ASCII, digits, '_', '.', '-'")
             ok = False
         if oid and oid in first_row:
@@ -356,7 +362,7 @@ def validate_observations(rows, indicators: dict[str, dict], sources, errors: li
             except ValueError as exc:
                 c.add(row, "period", rec["period"], f"kỳ không hợp lệ: {exc}", f"invalid period: {exc}")
                 ok = False
-        if period is not None and oid and rec["indicator_id"] and OBS_ID_RE.fullmatch(oid):
+        if period is not None and oid_well_formed and rec["indicator_id"]:
             stem = f"{rec['indicator_id']}.{rec['period'].replace('/', '_')}"
             # String tests, not a regex compiled per row: this runs for every observation.
             rest = oid[len(stem):]
@@ -373,8 +379,8 @@ def validate_observations(rows, indicators: dict[str, dict], sources, errors: li
                 ok = False
         value = c.number(row, "value", rec["value"]) if rec["value"] else None
         ok &= value is not None
-        ok &= not rec["qualifier"] or c.enum(row, "qualifier", rec["qualifier"], tuple(schema.QUALIFIERS))
-        ok &= not rec["status"] or c.enum(row, "status", rec["status"], tuple(schema.STATUSES))
+        ok &= not rec["qualifier"] or rec["qualifier"] in _QUALIFIERS or c.enum(row, "qualifier", rec["qualifier"], _QUALIFIERS)
+        ok &= not rec["status"] or rec["status"] in _STATUSES or c.enum(row, "status", rec["status"], _STATUSES)
         if rec["locality"] and rec["locality"] not in schema.LOCALITIES:
             c.enum(row, "locality", rec["locality"], tuple(schema.LOCALITIES))
             ok = False
