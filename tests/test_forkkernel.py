@@ -12,15 +12,17 @@ import pytest
 from jupyter_client.manager import start_new_kernel
 
 from chitieu import config
-from chitieu.forkkernel import ForkServer, fork_server, use_fork_server
+from chitieu.build import chapter_sources
+from chitieu.forkkernel import ForkServer, chapter_imports, fork_server, use_fork_server
 from chitieu.notebooks import execute_chapter
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the fork server needs fork()")
+CHAPTERS = chapter_sources(config.PROJ_ROOT)
 
 
 @pytest.fixture(scope="module")
 def server():
-    with fork_server() as srv:
+    with fork_server(CHAPTERS) as srv:
         assert srv.wait_ready(), "the fork server did not come up"
         saved = os.environ.get("JUPYTER_PATH")
         os.environ["JUPYTER_PATH"] = srv.jupyter_path
@@ -129,7 +131,7 @@ def test_a_chapter_run_on_the_fork_server_is_identical_to_a_standard_run(server,
 
 
 def test_close_stops_the_server_and_removes_its_files():
-    srv = ForkServer()
+    srv = ForkServer(CHAPTERS)
     assert srv.wait_ready()
     folder = srv.folder
     assert (folder / "kernels" / srv.kernel_name / "kernel.json").is_file()
@@ -142,7 +144,7 @@ def test_close_stops_the_server_and_removes_its_files():
 def test_a_server_that_cannot_start_reports_it(monkeypatch):
     """A broken server (here: an import error at start) makes wait_ready False, so the build falls back."""
     monkeypatch.setenv("PYTHONPATH", str(Path(__file__).parent / "fixtures" / "broken_import"))
-    srv = ForkServer()
+    srv = ForkServer(CHAPTERS)
     try:
         assert srv.wait_ready(timeout=60) is False
     finally:
@@ -180,7 +182,7 @@ def test_the_server_stops_when_the_build_dies(tmp_path):
     script.write_text(
         "import sys, time\n"
         "from chitieu.forkkernel import ForkServer\n"
-        "srv = ForkServer()\n"
+        "srv = ForkServer([])\n"
         "assert srv.wait_ready()\n"
         "print(srv.process.pid, flush=True)\n"
         "time.sleep(60)\n",
@@ -196,3 +198,20 @@ def test_the_server_stops_when_the_build_dies(tmp_path):
         time.sleep(0.1)
     os.kill(server_pid, signal.SIGKILL)
     pytest.fail("the fork server outlived the build that started it")
+
+
+def test_chapter_imports_come_from_the_notebooks(tmp_path):
+    statements = chapter_imports(CHAPTERS)
+    assert "from chitieu.glue import glue_text" in statements
+    assert len(statements) == len(set(statements))
+    assert any("chitieu.sections" in s for s in statements)
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell("%matplotlib inline\nimport json\nx = 1\nfrom os import path"),
+            nbformat.v4.new_code_cell("def f(:\n    pass"),  # a cell that does not parse is skipped
+            nbformat.v4.new_markdown_cell("import nothing"),
+        ]
+    )
+    path = tmp_path / "n.ipynb"
+    nbformat.write(nb, str(path))
+    assert chapter_imports([path]) == ["import json", "from os import path"]

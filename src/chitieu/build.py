@@ -199,7 +199,7 @@ def build_book(report_year: int, root: Path | None = None, workers: int | None =
     t0 = time.perf_counter()
     with ExitStack() as running:
         # The warm kernel server imports on the other core while this one validates.
-        server = running.enter_context(fork_server()) if use_fork_server() else None
+        server = running.enter_context(fork_server(chapter_sources(root))) if use_fork_server() else None
         return _build(report_year, root, workers, use_cache, server, t0)
 
 

@@ -2,8 +2,8 @@
 
 A chapter's kernel spends most of its start in imports (IPython and ipykernel, pandas, Altair and this
 package: about 1,5 s of CPU, against a few hundred milliseconds of actual chapter work for the short
-chapters). The build therefore starts one *fork server* that imports all of that once, then forks a fresh
-kernel process for every chapter:
+chapters). The build therefore starts one *fork server* that runs the chapters' own import statements
+once (read from the notebooks), then forks a fresh kernel process for every chapter:
 
 - Jupyter launches :mod:`chitieu.kernel_client` as the kernel (an ordinary kernel spec, written to a
   temporary ``JUPYTER_PATH``); the client passes its connection file, working folder, environment and
@@ -48,20 +48,43 @@ def use_fork_server() -> bool:
     return hasattr(os, "fork") and os.environ.get(DISABLE_ENV, "1") != "0"
 
 
-def preload() -> None:
-    """Import what every chapter imports, and warm the caches they all fill the first time."""
-    import importlib
-    import pkgutil
+def chapter_imports(notebooks: list[Path]) -> list[str]:
+    """The top-level ``import`` statements of the notebooks' code cells, in order, without repeats."""
+    import ast
 
+    statements: dict[str, None] = {}
+    for path in notebooks:
+        # Plain JSON: nbformat's schema validation would cost more than the imports it is reading.
+        for cell in json.loads(Path(path).read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] != "code":
+                continue
+            text = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+            source = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(("%", "!")))
+            try:
+                tree = ast.parse(source)
+            except SyntaxError:
+                continue
+            for node in tree.body:
+                if isinstance(node, (ast.Import, ast.ImportFrom)):
+                    statements[ast.unparse(node)] = None
+    return list(statements)
+
+
+def preload(notebooks: list[Path]) -> None:
+    """Import what the chapters import, and warm the caches they all fill the first time.
+
+    The statements come from the notebooks themselves (:func:`chapter_imports`), so a new import in a
+    chapter is preloaded without a list to maintain; one that fails here is left for the chapter to report.
+    """
     import altair as alt
     import ipykernel.kernelapp  # noqa: F401
-    import pandas as pd  # noqa: F401
+    import pandas as pd
 
-    import chitieu
-
-    for module in pkgutil.walk_packages(chitieu.__path__, "chitieu."):
-        if module.name not in ("chitieu.__main__", "chitieu.forkkernel", "chitieu.kernel_client"):
-            importlib.import_module(module.name)
+    for statement in chapter_imports(notebooks):
+        try:
+            exec(statement, {})  # noqa: S102 - import statements read from our own notebooks
+        except Exception:  # noqa: BLE001 - the chapter will raise it where a reader can see it
+            pass
     # Altair loads and compiles its JSON schema on the first validated chart: do it once, here.
     alt.Chart(pd.DataFrame({"x": [1]})).mark_point().encode(x="x:Q").to_dict()
     from chitieu.vnnum import format_vn
@@ -129,9 +152,9 @@ def _read_request(conn: socket.socket) -> tuple[dict, list[int]]:
     return json.loads(body), list(fds)
 
 
-def serve(socket_path: str) -> None:
-    """Import everything, listen on ``socket_path``, fork one kernel per client until terminated."""
-    preload()
+def serve(socket_path: str, notebooks: list[Path]) -> None:
+    """Import what ``notebooks`` import, listen on ``socket_path``, fork one kernel per client until terminated."""
+    preload(notebooks)
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(socket_path)
     listener.listen(64)
@@ -235,12 +258,12 @@ def _write_kernel_spec(folder: Path, socket_path: str) -> None:
 class ForkServer:
     """A running fork server: ``kernel_name`` to give papermill, ``jupyter_path`` to prepend to ``JUPYTER_PATH``."""
 
-    def __init__(self) -> None:
+    def __init__(self, notebooks: list[Path]) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="chitieu-fork-"))
         self.socket_path = str(self.folder / "s")
         env = {**os.environ, **SINGLE_THREAD_ENV}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "chitieu.forkkernel", self.socket_path],
+            [sys.executable, "-m", "chitieu.forkkernel", self.socket_path, *map(str, notebooks)],
             stdout=subprocess.PIPE,
             env=env,
             text=True,
@@ -282,9 +305,10 @@ class ForkServer:
 
 
 @contextmanager
-def fork_server():
-    """Start a fork server (it imports in the background while the caller goes on); stop it on exit."""
-    server = ForkServer()
+def fork_server(notebooks: list[Path]):
+    """Start a fork server for ``notebooks`` (it imports in the background while the caller goes on);
+    stop it on exit."""
+    server = ForkServer(notebooks)
     try:
         yield server
     finally:
@@ -292,4 +316,4 @@ def fork_server():
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1])
+    serve(sys.argv[1], [Path(p) for p in sys.argv[2:]])
