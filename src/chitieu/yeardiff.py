@@ -18,6 +18,8 @@ _STATUS_ORDER = {"actual": 0, "estimate": 1}
 def snapshot(ds: Dataset, year: int) -> pd.DataFrame:
     """The headline figure of every (indicator, locality) as of ``year``, indexed by that pair."""
     obs = ds.observations[(ds.observations["end_year"] <= year) & (ds.observations["status"] != "plan")]
+    if "rejected" in obs:  # figures the book chose not to show (data/corrections.csv), as in latest_observation
+        obs = obs[~obs["rejected"]]
     ranked = obs.assign(
         _span=obs["end_year"] - obs["start_year"],
         _status=obs["status"].map(_STATUS_ORDER),
@@ -36,10 +38,12 @@ def compare(ds: Dataset, year_from: int, year_to: int) -> pd.DataFrame:
     """
     before, after = snapshot(ds, year_from), snapshot(ds, year_to)
     keys = before.index.union(after.index)
+    # Plain dicts: one lookup per figure (a .loc per key grew with the data).
+    before_rows, after_rows = before.to_dict("index"), after.to_dict("index")
     rows = []
     for key in keys:
-        b = before.loc[key] if key in before.index else None
-        a = after.loc[key] if key in after.index else None
+        b = before_rows.get(key)
+        a = after_rows.get(key)
         if b is not None and a is not None and b["obs_id"] == a["obs_id"]:
             continue
         change = "appeared" if b is None else "disappeared" if a is None else "changed"
