@@ -31,10 +31,11 @@ def table_html(
     """
     head = "".join(f"<th scope=\"col\">{html.escape(label)}</th>" for label in columns.values())
     body = []
-    for _, row in frame.iterrows():
+    names = list(columns)
+    # Column lists, not iterrows(): a Series per row was most of the time of the long figure tables.
+    for values in zip(*(frame[col].tolist() for col in names)) if names else ():
         cells = []
-        for col in columns:
-            value = row[col]
+        for col, value in zip(names, values):
             if not isinstance(value, str):
                 raise TypeError(f"column {col!r} holds {value!r}: format it as text before display")
             cells.append(f"<td>{value if col in html_columns else html.escape(value)}</td>")
