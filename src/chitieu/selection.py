@@ -39,6 +39,23 @@ def latest_observation(observations: pd.DataFrame, indicator_id: str, report_yea
     return None if best is None else observations.iloc[best]
 
 
+def headline_figures(observations: pd.DataFrame, report_year: int) -> pd.DataFrame:
+    """The headline figure of every (indicator, locality) as of ``report_year``, by the rule of
+    :func:`latest_observation` applied to all of them at once (the whole town is locality ``""``).
+
+    One row per pair, in no particular order; rejected figures and plans are skipped.
+    """
+    obs = observations[(observations["end_year"] <= report_year) & (observations["status"] != "plan")]
+    if "rejected" in obs:
+        obs = obs[~obs["rejected"]]
+    ranked = obs.assign(
+        _span=obs["end_year"] - obs["start_year"],
+        _status=obs["status"].map(_STATUS_ORDER),
+        _order=range(len(obs)),
+    ).sort_values(["end_year", "_span", "_status", "_order"], ascending=[False, False, True, True])
+    return ranked.drop_duplicates(subset=["indicator_id", "locality"], keep="first").drop(columns=["_span", "_status", "_order"])
+
+
 def indicator_rows(observations: pd.DataFrame) -> dict:
     """Positions (``iloc``) of each indicator's rows in ``observations``, in file order.
 

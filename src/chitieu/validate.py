@@ -105,7 +105,7 @@ _STATUSES = tuple(schema.STATUSES)
 
 def _quote_in_sources(quote: str, sources: list[RawSource]) -> bool:
     # Many rows share a quote (a value and its denominator, a range): search each quote once.
-    key = (quote, *(src.meta.get("sha256", "") for src in sources)) if len(sources) != 1 else (quote, sources[0].meta.get("sha256", ""))
+    key = (quote, *(src.meta.get("sha256", "") for src in sources))
     if key not in _QUOTE_FOUND:
         if len(_QUOTE_FOUND) > 100_000:
             _QUOTE_FOUND.clear()

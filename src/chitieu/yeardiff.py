@@ -11,22 +11,13 @@ import pandas as pd
 
 from chitieu.chapter import enrich
 from chitieu.load import Dataset
-
-_STATUS_ORDER = {"actual": 0, "estimate": 1}
+from chitieu.selection import headline_figures
 
 
 def snapshot(ds: Dataset, year: int) -> pd.DataFrame:
-    """The headline figure of every (indicator, locality) as of ``year``, indexed by that pair."""
-    obs = ds.observations[(ds.observations["end_year"] <= year) & (ds.observations["status"] != "plan")]
-    if "rejected" in obs:  # figures the book chose not to show (data/corrections.csv), as in latest_observation
-        obs = obs[~obs["rejected"]]
-    ranked = obs.assign(
-        _span=obs["end_year"] - obs["start_year"],
-        _status=obs["status"].map(_STATUS_ORDER),
-        _order=range(len(obs)),
-    ).sort_values(["end_year", "_span", "_status", "_order"], ascending=[False, False, True, True])
-    best = ranked.drop_duplicates(subset=["indicator_id", "locality"], keep="first").drop(columns=["_span", "_status", "_order"])
-    best = enrich(ds, best).sort_values(["indicator_id", "locality"])
+    """The headline figure of every (indicator, locality) as of ``year`` (:func:`chitieu.selection.headline_figures`),
+    enriched and indexed by that pair."""
+    best = enrich(ds, headline_figures(ds.observations, year)).sort_values(["indicator_id", "locality"])
     return best.set_index(["indicator_id", "locality"], drop=False).rename_axis([None, None])
 
 
