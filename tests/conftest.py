@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from chitieu import config
-from chitieu.load import Dataset, load_dataset
+from chitieu.data.load import Dataset, load_dataset
 
 ROOT = config.PROJ_ROOT
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from chitieu.build import build_book
-from conftest import ROOT
+from chitieu.build.pipeline import build_book
+from chitieu.config import PROJ_ROOT as ROOT
 
 IGNORE = shutil.ignore_patterns(".venv", "_build", ".cache", ".git", "__pycache__", ".pytest_cache", "*.egg-info", "staging")
 BAD_TEXT = re.compile(r"\bnan\b|\bNone\b|\bNaT\b|Traceback|(?<![\w.])\d+\.\d{4,}|np\.float64|alt\.Chart\(")

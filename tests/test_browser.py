@@ -35,9 +35,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from chitieu.build import build_book
-from chitieu.weight import BASE, Site
-from conftest import ROOT
+from chitieu.build.pipeline import build_book
+from chitieu.build.weight import BASE, Site
+from chitieu.config import PROJ_ROOT as ROOT
 
 CHROMIUM = Path(os.environ.get("CHITIEU_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -343,7 +343,7 @@ def test_interface_is_vietnamese(visits):
     ],
 )
 def test_search_finds_vietnamese_words(site, browser, query, expected_page):
-    """The site's own search (offline, chitieu.sphinx_search_vi) finds the chapter a reader would expect."""
+    """The site's own search (offline, chitieu.build.sphinx_search_vi) finds the chapter a reader would expect."""
     from urllib.parse import quote
 
     visit = Visit(browser, site, f"search.html?q={quote(query)}", "desktop")
@@ -359,10 +359,10 @@ def test_search_finds_vietnamese_words(site, browser, query, expected_page):
 
 
 def test_search_index_is_vietnamese(site):
-    """Indexed as Vietnamese: no English stemming (``chitieu.sphinx_search_vi``), no numbers."""
+    """Indexed as Vietnamese: no English stemming (``chitieu.build.sphinx_search_vi``), no numbers."""
     index = (site.html / "searchindex.js").read_text(encoding="utf-8")
     language = (site.html / "_static" / "language_data.js").read_text(encoding="utf-8")
-    assert "chitieu.sphinx_search_vi" in language and "porter" not in language.lower()
+    assert "chitieu.build.sphinx_search_vi" in language and "porter" not in language.lower()
     assert '"2023"' not in index  # numbers are never looked up by the search page
 
 
@@ -490,7 +490,7 @@ def test_dataset_downloads(site):
 
 
 def test_weight_model_sees_what_the_browser_loads(site, visits):
-    """Every file the browser fetched is one chitieu.weight counts (so `make weight` is not an undercount)."""
+    """Every file the browser fetched is one chitieu.build.weight counts (so `make weight` is not an undercount)."""
     model = Site(site.html)
     for v in _each(visits, "desktop"):
         counted = set(model.closure(BASE + v.rel))

@@ -25,15 +25,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from chitieu import schema
+from chitieu.data import schema
 from chitieu.cli import main
-from chitieu.errors import DataValidationError
-from chitieu.load import load_dataset
-from chitieu.validate import validate_dataset
-from conftest import ROOT
+from chitieu.data.errors import DataValidationError
+from chitieu.data.load import load_dataset
+from chitieu.data.validate import validate_dataset
+from chitieu.config import PROJ_ROOT as ROOT
 
-try:  # the auditor's files are validated by chitieu.audit when it exists
-    from chitieu import audit
+try:  # the auditor's files are validated by chitieu.analysis.audit when it exists
+    from chitieu.analysis import audit
 except ImportError:  # pragma: no cover - depends on the state of the project
     audit = None
 
@@ -816,7 +816,7 @@ for _name in FILES + AUDIT_FILES:
     _file_level(_name)
 
 
-# checks.csv and corrections.csv (chitieu.audit)
+# checks.csv and corrections.csv (chitieu.analysis.audit)
 
 if AUDIT_FILES:
 
@@ -866,7 +866,7 @@ if AUDIT_FILES:
 
 
 def audit_message(data_dir: Path) -> str | None:
-    """Errors of chitieu.audit's own validation of checks.csv and corrections.csv, rendered."""
+    """Errors of chitieu.analysis.audit's own validation of checks.csv and corrections.csv, rendered."""
     ds = load_dataset(data_dir)
     try:
         checks = audit.load_checks(ds)
@@ -907,7 +907,7 @@ def test_mutation_is_refused(name, copy, capsys):
     assert expects, "the mutation did not apply"
     if expects[0].file in AUDIT_FILES:  # check-data's part: test_check_data_validates_the_audit_files
         message = audit_message(copy)
-        assert message is not None, f"{name}: accepted by chitieu.audit"
+        assert message is not None, f"{name}: accepted by chitieu.analysis.audit"
         for expect in expects:
             assert_reported(message, expect)
         return
@@ -961,14 +961,14 @@ def test_file_level_error_does_not_hide_other_files(copy, capsys):
         assert_reported(err, expect)
 
 
-@pytest.mark.skipif(not AUDIT_FILES, reason="no chitieu.audit")
+@pytest.mark.skipif(not AUDIT_FILES, reason="no chitieu.analysis.audit")
 @pytest.mark.parametrize("name", ["checks/unknown observation id", "corrections/unknown check id"])
 def test_check_data_validates_the_audit_files(name, copy, capsys):
-    """``make check-data`` should refuse a bad checks.csv/corrections.csv too (chitieu.audit validates them)."""
+    """``make check-data`` should refuse a bad checks.csv/corrections.csv too (chitieu.analysis.audit validates them)."""
     expects = MUTATIONS[name](copy)
     code, err = run_check(copy, capsys)
     if code == 0:
-        pytest.xfail("check-data does not run chitieu.audit's validation of checks.csv/corrections.csv yet")
+        pytest.xfail("check-data does not run chitieu.analysis.audit's validation of checks.csv/corrections.csv yet")
     for expect in expects:
         assert_reported(err, expect)
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from chitieu.build import build_book
-from chitieu.years import YearDataError, check_report_year
-from conftest import ROOT
+from chitieu.build.pipeline import build_book
+from chitieu.analysis.years import YearDataError, check_report_year
+from chitieu.config import PROJ_ROOT as ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "year2024"
 IGNORE = shutil.ignore_patterns(".venv", "_build", ".cache", ".git", "__pycache__", ".pytest_cache", "*.egg-info", "staging")
@@ -63,7 +63,7 @@ class TestNewYear:
             for out in cell.get("outputs", [])
             if out.get("metadata", {}).get("scrapbook", {}).get("name") == "report_year"
         ]
-        # myst-nb literal_evals the glued text/plain (see chitieu.glue): the shown text is the string inside.
+        # myst-nb literal_evals the glued text/plain (see chitieu.book.glue): the shown text is the string inside.
         assert [ast.literal_eval(g) for g in glued] == ["2024"]
 
     def test_site_built_for_2024(self, project_2024):

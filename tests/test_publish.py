@@ -21,7 +21,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from conftest import ROOT
+from chitieu.config import PROJ_ROOT as ROOT
 from test_mutations import MUTATIONS, assert_reported
 
 IGNORE = shutil.ignore_patterns(

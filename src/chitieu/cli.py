@@ -12,12 +12,12 @@ import sys
 from pathlib import Path
 
 from chitieu import config
-from chitieu.errors import DataValidationError
+from chitieu.data.errors import DataValidationError
 
 
 def _cmd_check_data(args: argparse.Namespace) -> int:
-    from chitieu import audit
-    from chitieu.load import load_dataset
+    from chitieu.analysis import audit
+    from chitieu.data.load import load_dataset
 
     try:
         ds = load_dataset(args.data_dir)
@@ -35,7 +35,7 @@ def _cmd_check_data(args: argparse.Namespace) -> int:
 
 
 def _cmd_run_chapter(args: argparse.Namespace) -> int:
-    from chitieu.notebooks import execute_chapter
+    from chitieu.build.execute import execute_chapter
 
     source = config.NOTEBOOKS_DIR / f"{args.chapter.removesuffix('.ipynb')}.ipynb"
     if not source.is_file():
@@ -73,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     book = sub.add_parser("book", help="execute every chapter for a report year and build the site")
     book.add_argument("--year", type=int, default=config.DEFAULT_REPORT_YEAR, help="report year (default %(default)s)")
     book.add_argument("--workers", type=int, default=None, help="parallel chapters (default: one per core)")
-    book.set_defaults(func=_lazy("chitieu.build", "cli_book"))
+    book.set_defaults(func=_lazy("chitieu.build.pipeline", "cli_book"))
 
     one = sub.add_parser("run-chapter", help="execute one chapter into _build/chapter-preview (no site build)")
     one.add_argument("chapter", help="notebook name, e.g. 02_kinh_te")
@@ -82,23 +82,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser(
         "coverage", help="match every statistic of the report to the data; write data/coverage_unmatched.csv"
-    ).set_defaults(func=_lazy("chitieu.coverage", "cli_coverage"))
+    ).set_defaults(func=_lazy("chitieu.analysis.coverage", "cli_coverage"))
 
     aud = sub.add_parser("audit", help="evaluate every check of data/checks.csv; write _build/html/data/audit.csv")
     aud.add_argument("--out", type=Path, default=None, help="output CSV (default _build/html/data/audit.csv)")
-    aud.set_defaults(func=_lazy("chitieu.audit", "cli_audit"))
+    aud.set_defaults(func=_lazy("chitieu.analysis.audit", "cli_audit"))
 
     diff = sub.add_parser("diff", help="figures that changed, appeared or disappeared between two report years")
     diff.add_argument("--from", dest="year_from", type=int, required=True)
     diff.add_argument("--to", dest="year_to", type=int, required=True)
-    diff.set_defaults(func=_lazy("chitieu.yeardiff", "cli_diff"))
+    diff.set_defaults(func=_lazy("chitieu.analysis.yeardiff", "cli_diff"))
 
     weight = sub.add_parser("weight", help="bytes a reader downloads per page; fails if a chapter adds > 400 KB")
     weight.add_argument("--html-dir", type=Path, default=config.HTML_DIR, help="built site (default: _build/html)")
-    weight.set_defaults(func=_lazy("chitieu.weight", "cli_weight"))
+    weight.set_defaults(func=_lazy("chitieu.build.weight", "cli_weight"))
 
     sub.add_parser("bench", help="measure clean, no-op and incremental builds against the alternatives").set_defaults(
-        func=_lazy("chitieu.bench", "cli_bench")
+        func=_lazy("chitieu.build.bench", "cli_bench")
     )
     return parser
 

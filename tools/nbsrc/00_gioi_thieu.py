@@ -23,14 +23,14 @@ tính đến năm **{glue:text}`gt_year`**.
             """
 from pathlib import Path
 
-from chitieu import keyindicators as ki
-from chitieu.coverage import run_coverage
-from chitieu.fmt import format_source_ref
-from chitieu.glue import glue_text
-from chitieu.load import load_dataset, report_source
-from chitieu.status import NEAR_TOLERANCE, STATUS_LABELS
-from chitieu.tables import show_table
-from chitieu.vnnum import format_percent, format_vn
+from chitieu.analysis import keyindicators as ki
+from chitieu.analysis.coverage import run_coverage
+from chitieu.book.fmt import format_source_ref
+from chitieu.book.glue import glue_text
+from chitieu.data.load import load_dataset, report_source
+from chitieu.analysis.status import NEAR_TOLERANCE, STATUS_LABELS
+from chitieu.book.tables import show_table
+from chitieu.data.vnnum import format_percent, format_vn
 import pandas as pd
 """
         ),

@@ -23,12 +23,13 @@ Nghị quyết đề ra, và tính trạng thái theo một quy tắc viết rõ
         PARAMS,
         code(
             """
-from chitieu.load import load_dataset
-from chitieu import charts, figures, keyindicators as ki
-from chitieu.glue import glue_text
-from chitieu.tables import show_table
-from chitieu.vnnum import format_vn
-from chitieu.fmt import join_vi
+from chitieu.data.load import load_dataset
+from chitieu.book import charts, figures
+from chitieu.analysis import keyindicators as ki
+from chitieu.book.glue import glue_text
+from chitieu.book.tables import show_table
+from chitieu.data.vnnum import format_vn
+from chitieu.book.fmt import join_vi
 """,
             "remove-cell",
         ),

@@ -23,10 +23,11 @@ công mà báo cáo nêu, tính đến năm {glue:text}`tc_year`.
         params(),
         hidden(
             """
-from chitieu.load import load_dataset
-from chitieu import chapter, charts, figures, keyindicators as ki, tables
-from chitieu.glue import glue_text
-from chitieu.sections import tai_chinh_dau_tu as tc
+from chitieu.data.load import load_dataset
+from chitieu.book import chapter, charts, figures, tables
+from chitieu.analysis import keyindicators as ki
+from chitieu.book.glue import glue_text
+from huongtra import tai_chinh_dau_tu as tc
 """
         ),
         hidden(

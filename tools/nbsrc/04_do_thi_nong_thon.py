@@ -23,10 +23,11 @@ năm {glue:text}`dt_year`.
         params(),
         hidden(
             """
-from chitieu.load import load_dataset
-from chitieu import chapter, charts, figures, keyindicators as ki, tables
-from chitieu.glue import glue_text
-from chitieu.sections import do_thi_nong_thon as dt
+from chitieu.data.load import load_dataset
+from chitieu.book import chapter, charts, figures, tables
+from chitieu.analysis import keyindicators as ki
+from chitieu.book.glue import glue_text
+from huongtra import do_thi_nong_thon as dt
 """
         ),
         hidden(

@@ -23,10 +23,11 @@ Ba chỉ tiêu chủ yếu của Nghị quyết thuộc lĩnh vực này: thu go
         params(),
         hidden(
             """
-from chitieu.load import load_dataset
-from chitieu import chapter, charts, figures, keyindicators as ki
-from chitieu.glue import glue_text
-from chitieu.sections import moi_truong as mt
+from chitieu.data.load import load_dataset
+from chitieu.book import chapter, charts, figures
+from chitieu.analysis import keyindicators as ki
+from chitieu.book.glue import glue_text
+from huongtra import moi_truong as mt
 """
         ),
         hidden(

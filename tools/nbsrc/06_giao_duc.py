@@ -23,10 +23,11 @@ quốc gia (chỉ tiêu chủ yếu số {glue:text}`gd_key_no` của Nghị quy
         params(),
         hidden(
             """
-from chitieu.load import load_dataset
-from chitieu import chapter, charts, figures, keyindicators as ki, tables
-from chitieu.glue import glue_text
-from chitieu.sections import giao_duc as gd
+from chitieu.data.load import load_dataset
+from chitieu.book import chapter, charts, figures, tables
+from chitieu.analysis import keyindicators as ki
+from chitieu.book.glue import glue_text
+from huongtra import giao_duc as gd
 """
         ),
         hidden(

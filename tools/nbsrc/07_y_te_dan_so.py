@@ -24,10 +24,11 @@ này không vẽ được xu hướng; nó đặt từng con số vào bối c�
         params(),
         hidden(
             """
-from chitieu.load import load_dataset
-from chitieu import chapter, charts, figures, keyindicators as ki, tables
-from chitieu.glue import glue_text
-from chitieu.sections import y_te_dan_so as yt
+from chitieu.data.load import load_dataset
+from chitieu.book import chapter, charts, figures, tables
+from chitieu.analysis import keyindicators as ki
+from chitieu.book.glue import glue_text
+from huongtra import y_te_dan_so as yt
 """
         ),
         hidden(

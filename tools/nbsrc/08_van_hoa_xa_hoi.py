@@ -24,10 +24,11 @@ Chương này gom các mục của báo cáo về văn hóa – thông tin – t
         params(),
         hidden(
             """
-from chitieu.load import load_dataset
-from chitieu import chapter, charts, figures, keyindicators as ki, tables
-from chitieu.glue import glue_text
-from chitieu.sections import van_hoa_xa_hoi as vh
+from chitieu.data.load import load_dataset
+from chitieu.book import chapter, charts, figures, tables
+from chitieu.analysis import keyindicators as ki
+from chitieu.book.glue import glue_text
+from huongtra import van_hoa_xa_hoi as vh
 """
         ),
         hidden(

@@ -22,10 +22,10 @@ những gì báo cáo chỉ nhận định mà không kèm con số. Số liệu
         params(),
         hidden(
             """
-from chitieu.load import load_dataset
-from chitieu import charts, figures
-from chitieu.glue import glue_text
-from chitieu.sections import khcn_qlnn as kq
+from chitieu.data.load import load_dataset
+from chitieu.book import charts, figures
+from chitieu.book.glue import glue_text
+from huongtra import khcn_qlnn as kq
 """
         ),
         hidden(

@@ -23,10 +23,10 @@ cước công dân đã cấp. Số liệu được xem đến năm {glue:text}`
         params(),
         hidden(
             """
-from chitieu.load import load_dataset
-from chitieu import chapter, charts, figures
-from chitieu.glue import glue_text
-from chitieu.sections import quoc_phong_an_ninh as qp
+from chitieu.data.load import load_dataset
+from chitieu.book import chapter, charts, figures
+from chitieu.book.glue import glue_text
+from huongtra import quoc_phong_an_ninh as qp
 """
         ),
         hidden(

@@ -26,11 +26,11 @@ nên khi xem theo một năm sớm hơn, nhiều mục sẽ ghi "không có số
             """
 import altair as alt
 import pandas as pd
-from chitieu import chapter, charts, figures
-from chitieu.glue import glue_text
-from chitieu.load import load_dataset
-from chitieu.sections import xay_dung_dang as xd
-from chitieu.vnnum import format_vn
+from chitieu.book import chapter, charts, figures
+from chitieu.book.glue import glue_text
+from chitieu.data.load import load_dataset
+from huongtra import xay_dung_dang as xd
+from chitieu.data.vnnum import format_vn
 """
         ),
         hidden(

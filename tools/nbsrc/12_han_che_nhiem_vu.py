@@ -25,12 +25,13 @@ các nhiệm vụ của phần thứ hai, kèm những con số dữ liệu có.
         params(),
         hidden(
             """
-from chitieu import chapter, charts, figures, progress
-from chitieu.glue import glue_text
-from chitieu.load import load_dataset
-from chitieu.sections import han_che_nhiem_vu as nv
-from chitieu.tables import show_table
-from chitieu.vnnum import format_vn
+from chitieu.book import chapter, charts, figures
+from chitieu.analysis import progress
+from chitieu.book.glue import glue_text
+from chitieu.data.load import load_dataset
+from huongtra import han_che_nhiem_vu as nv
+from chitieu.book.tables import show_table
+from chitieu.data.vnnum import format_vn
 """
         ),
         hidden(
@@ -78,7 +79,7 @@ glue_text("nv_p2_ntm_now", p2["ntm_now"] or chapter.missing_text(Y))
 ## Cách tính: nhịp đã qua và nhịp cần có
 
 Phương pháp dựa theo cách đo tiến độ của Open SDG (nền tảng báo cáo Mục tiêu phát triển bền vững, do Cơ
-quan Thống kê Canada xây dựng từ phương pháp của Eurostat), viết trong mô-đun `chitieu.progress`:
+quan Thống kê Canada xây dựng từ phương pháp của Eurostat), viết trong mô-đun `chitieu.analysis.progress`:
 
 - **Nhịp đã qua**: tốc độ tăng (giảm) bình quân năm của chỉ tiêu, tính kép giữa số liệu đầu và cuối của
   chuỗi, hoặc từ câu báo cáo kiểu “gấp … lần so với năm 2020”.

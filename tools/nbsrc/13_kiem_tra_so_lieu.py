@@ -24,11 +24,12 @@ xét báo cáo như một tổng thể nên không phụ thuộc năm đang xem 
         params(),
         hidden(
             """
-from chitieu.load import load_dataset
-from chitieu import audit, charts, figures
-from chitieu.glue import glue_text
-from chitieu.tables import show_table
-from chitieu.vnnum import format_vn
+from chitieu.data.load import load_dataset
+from chitieu.analysis import audit
+from chitieu.book import charts, figures
+from chitieu.book.glue import glue_text
+from chitieu.book.tables import show_table
+from chitieu.data.vnnum import format_vn
 from IPython.display import HTML
 """
         ),

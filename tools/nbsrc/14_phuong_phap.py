@@ -21,13 +21,14 @@ và dấu vết của lần chạy này.
         params(),
         hidden(
             """
-from chitieu import methods, yeardiff
-from chitieu.glue import glue_text
-from chitieu.load import load_dataset
-from chitieu.status import NEAR_TOLERANCE
-from chitieu.tables import show_table
-from chitieu.vnnum import format_percent, format_vn
-from chitieu.years import key_coverage
+from chitieu.book import methods
+from chitieu.analysis import yeardiff
+from chitieu.book.glue import glue_text
+from chitieu.data.load import load_dataset
+from chitieu.analysis.status import NEAR_TOLERANCE
+from chitieu.book.tables import show_table
+from chitieu.data.vnnum import format_percent, format_vn
+from chitieu.analysis.years import key_coverage
 """
         ),
         hidden(
@@ -80,7 +81,7 @@ dựng sách, với thông báo chỉ rõ tệp, dòng, cột và giá trị c�
 ## Công thức
 
 Mọi số liệu suy ra (tốc độ tăng, tỷ trọng, bình quân, tốc độ cần thiết để đạt mục tiêu) được tính bằng
-{glue:text}`pp_n_formulas` hàm thuần trong gói `chitieu.formulas`, mỗi hàm có công thức và đoạn báo cáo
+{glue:text}`pp_n_formulas` hàm thuần trong gói `chitieu.analysis.formulas`, mỗi hàm có công thức và đoạn báo cáo
 mà nó tái tạo trong tài liệu mã, và được kiểm thử với các kết quả tính tay.
 """
         ),

@@ -49,7 +49,7 @@ data_dir = "../data"
 
 # The data each chapter reads: chapter keys of data/indicators.csv (the 14 key indicators are always in).
 # The build hands a chapter only this part of the data and re-executes it only when this part changes
-# (chitieu.cache). Chapters not listed read everything. A scope that is too narrow cannot go unnoticed: the
+# (chitieu.build.cache). Chapters not listed read everything. A scope that is too narrow cannot go unnoticed: the
 # scoped build's outputs would differ from nbval's re-execution on the whole data, and the tests fail.
 SCOPES = {
     "01_chi_tieu_chu_yeu.ipynb": ["tong_quan"],

@@ -1,0 +1,118 @@
+"""The closing table of every chapter: each figure used, with its value, period, status and quote."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from chitieu.book.fmt import format_observation, format_period, format_source_ref, format_status
+from chitieu.data.load import Dataset
+
+FIGURE_COLUMNS = {
+    "obs_id": "Mã số liệu",
+    "audit": "Kiểm tra",
+    "name": "Chỉ tiêu",
+    "value": "Giá trị",
+    "period": "Kỳ",
+    "status": "Trạng thái",
+    "locality": "Địa bàn",
+    "source": "Nguồn",
+    "quote": "Trích dẫn nguyên văn",
+}
+
+
+def figures_used(ds: Dataset, obs_ids: Iterable[str]) -> pd.DataFrame:
+    """Display rows (all text) for the observations ``obs_ids``, in the given order, without repeats.
+
+    Missing ids (None or NaN, e.g. a key indicator without a figure for the year) are skipped.
+
+    Raises
+    ------
+    KeyError
+        If an id is not in the data (a chapter must not cite a figure that does not exist).
+    """
+    # dict: ordered and without repeats, in linear time (chapters cite thousands of ids at 100× data)
+    seen = list(dict.fromkeys(oid for oid in obs_ids if oid is not None and not pd.isna(oid)))
+    missing = [oid for oid in seen if oid not in ds.observations.index]
+    if missing:
+        raise KeyError(f"observations not in data/observations.csv: {missing}")
+    obs = ds.observations.loc[seen]
+    names = ds.indicators["name_vi"]
+    units = ds.indicators["unit"]
+    return pd.DataFrame(
+        {
+            "obs_id": obs["obs_id"],
+            "name": obs["indicator_id"].map(names),
+            "value": [
+                format_observation(row.value, units[row.indicator_id], row.qualifier, int(row.decimals))
+                for row in obs.itertuples()
+            ],
+            "period": obs["period"].map(format_period),
+            "status": obs["status"].map(format_status),
+            "locality": obs["locality"].replace("", "toàn thị xã"),
+            "source": obs["source_ref"].map(format_source_ref),
+            "quote": "“" + obs["source_quote"] + "”",
+        }
+    )
+
+
+EXPORT_DIR_ENV = "CHITIEU_EXPORT_DIR"
+AUDIT_FLAGS_ENV = "CHITIEU_AUDIT_FLAGS"
+
+
+def audit_flags(ds: Dataset) -> dict[str, list[str]]:
+    """Observation id → ids of the checks it fails (the audit of :mod:`chitieu.analysis.audit`).
+
+    During the build the audit is evaluated once on the whole data and handed to the chapters in
+    ``$CHITIEU_AUDIT_FLAGS`` (a chapter may see only part of the data); otherwise it is evaluated here.
+    """
+    import json
+    import os
+
+    from chitieu.analysis import audit
+
+    path = os.environ.get(AUDIT_FLAGS_ENV)
+    if path:
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle)
+    return audit.failed_obs_ids(audit.run_audit(ds))
+
+
+def figures_section(ds: Dataset, obs_ids: Iterable[str], chapter: str):
+    """The closing block of a chapter: the table of every figure used and a link to its CSV.
+
+    During ``make book`` the build sets ``$CHITIEU_EXPORT_DIR``; the CSV of the chapter's figures is then
+    written there (``<chapter>.csv``) and published under ``_build/html/data/chapters/``. Re-executions
+    outside the build (nbval) write nothing.
+
+    Parameters
+    ----------
+    chapter : str
+        The notebook's name without extension, e.g. ``"02_kinh_te"``.
+    """
+    import html
+    import os
+    from pathlib import Path
+
+    from IPython.display import HTML
+
+    from chitieu.atomic import write_text_atomic
+    from chitieu.book.tables import table_html
+
+    from chitieu.analysis.audit import marker_html
+
+    table = figures_used(ds, obs_ids)
+    flags = audit_flags(ds)
+    table.insert(1, "audit", [marker_html(oid, flags) or "—" for oid in table["obs_id"]])
+    export_dir = os.environ.get(EXPORT_DIR_ENV)
+    if export_dir:
+        csv_rows = ds.observations.loc[list(table["obs_id"])].drop(columns=["start_year", "end_year", "decimals", "value_text", "rejected"])
+        csv_rows = csv_rows.assign(value=ds.observations.loc[list(table["obs_id"]), "value_text"])
+        write_text_atomic(Path(export_dir) / f"{chapter}.csv", csv_rows.to_csv(index=False, lineterminator="\n"))
+    link = html.escape(f"../data/chapters/{chapter}.csv")
+    return HTML(
+        f'<p class="chitieu-download">⬇ <a href="{link}" download>Tải các số liệu của chương (CSV, UTF-8)</a></p>'
+        f'<details class="chitieu-details"><summary>Giá trị, kỳ, trạng thái, nguồn và trích dẫn nguyên văn '
+        f"của từng số liệu</summary>{table_html(table, FIGURE_COLUMNS, html_columns=frozenset({'audit'}))}</details>"
+    )

@@ -1,0 +1,234 @@
+"""``make bench``: the build's speed, measured side by side in one run (figures printed, never asserted).
+
+Every measurement runs in its own temporary copy of the project, so the developer's ``_build`` and
+``.cache`` are never touched. The machine is shared and noisy: compare the ratios of one run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+from chitieu import config
+from chitieu.build.pipeline import _jupyter_book, build_book, chapter_sources
+from chitieu.build.forkkernel import DISABLE_ENV as FORK_DISABLE_ENV
+from chitieu.build.forkkernel import use_fork_server
+from chitieu.build.execute import execute_chapter
+from chitieu.data.schema import LOCALITIES
+
+IGNORE = shutil.ignore_patterns(".venv", "_build", ".cache", ".git", "__pycache__", ".pytest_cache", "*.egg-info")
+
+
+def _copy_project(root: Path, dest: Path) -> Path:
+    shutil.copytree(root, dest, ignore=IGNORE)
+    return dest
+
+
+@contextlib.contextmanager
+def _env(name: str, value: str):
+    saved = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = saved
+
+
+def _timed(fn, *args, **kwargs) -> float:
+    start = time.perf_counter()
+    with contextlib.redirect_stdout(io.StringIO()):
+        fn(*args, **kwargs)
+    return time.perf_counter() - start
+
+
+def multiply_observations(data_dir: Path, factor: int) -> int:
+    """SYNTHETIC: add ``factor − 1`` copies of every observation (new ids, years 2000–2019, localities cycled).
+
+    Copies keep the quote and value, so they pass validation; they exist only in a temporary copy.
+    Returns the new row count.
+    """
+    path = data_dir / "observations.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    places = ["", *LOCALITIES]
+    out = list(rows)
+    for i in range(1, factor):
+        period = str(2000 + i % 20)
+        for n, row in enumerate(rows):
+            out.append(
+                {
+                    **row,
+                    "obs_id": f"{row['indicator_id']}.{period}.synth{i}_{n}",
+                    "period": period,
+                    "locality": places[(i // 20) % len(places)],
+                }
+            )
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(out)
+    return len(out)
+
+
+def edit_one_observation(data_dir: Path, chapter: str, column: str = "status", new_value: str = "estimate") -> str:
+    """Set ``column`` of the first observation of ``chapter`` (not a key indicator) whose value differs to
+    ``new_value``, keeping the file valid; return the row's id. For temporary copies only (bench, tests)."""
+    with open(data_dir / "indicators.csv", encoding="utf-8", newline="") as handle:
+        ids = {r["indicator_id"] for r in csv.DictReader(handle) if r["chapter"] == chapter and not r["resolution_no"]}
+    path = data_dir / "observations.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        rows, fields = list(reader), reader.fieldnames
+    row = next(r for r in rows if r["indicator_id"] in ids and r[column] != new_value)
+    row[column] = new_value
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return row["obs_id"]
+
+
+def _rows(project: Path) -> list:
+    with open(project / "data" / "observations.csv", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _sequential_papermill(root: Path) -> float:
+    out = root / "_build" / "seq" / "book"
+    out.mkdir(parents=True)
+    (out.parent / "data").symlink_to(root / "data", target_is_directory=True)
+    start = time.perf_counter()
+    for src in chapter_sources(root):
+        run = execute_chapter(src, out / src.name, {"report_year": config.DEFAULT_REPORT_YEAR, "data_dir": "../data"}, out)
+        if run.error:
+            raise RuntimeError(run.error)
+    return time.perf_counter() - start
+
+
+def _jupyter_book_executing(root: Path) -> float:
+    """``jupyter-book build`` executing the chapter sources itself (execute_notebooks: force)."""
+    stage = root / "_build" / "jbforce"
+    (stage / "book").mkdir(parents=True)
+    for src in chapter_sources(root):
+        shutil.copy2(src, stage / "book" / src.name)
+    for page in (root / "book").glob("*.md"):
+        shutil.copy2(page, stage / "book" / page.name)
+    shutil.copy2(root / "_toc.yml", stage / "_toc.yml")
+    conf = (root / "_config.yml").read_text(encoding="utf-8").replace('execute_notebooks: "off"', 'execute_notebooks: "force"')
+    (stage / "_config.yml").write_text(conf, encoding="utf-8")
+    shutil.copytree(root / "_static", stage / "_static")
+    (stage / "data").symlink_to(root / "data", target_is_directory=True)
+    return _timed(_jupyter_book, stage)
+
+
+def _empty_notebook_seconds(tmp: Path) -> float:
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("pass")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    src = tmp / "empty.ipynb"
+    nbformat.write(nb, str(src))
+    runs = []
+    for _ in range(3):
+        start = time.perf_counter()
+        run = execute_chapter(src, tmp / "empty_out.ipynb", {}, tmp)
+        if run.error:
+            raise RuntimeError(run.error)
+        runs.append(time.perf_counter() - start)
+    return min(runs)
+
+
+def run_bench(root: Path | None = None) -> dict[str, float]:
+    """Measure everything; return the figures (seconds and ratios)."""
+    root = root or config.PROJ_ROOT
+    cores = os.cpu_count() or 1
+    figures: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="chitieu-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        main = _copy_project(root, tmp / "main")
+        n_chapters = len(chapter_sources(main))
+        kernels = "fork server (chitieu.build.forkkernel)" if use_fork_server() else "standard python3"
+        print(
+            f"Đo trên {cores} lõi, {n_chapters} chương / measuring on {cores} cores, {n_chapters} chapters; "
+            f"build kernels: {kernels}",
+            flush=True,
+        )
+        def clean_build(name: str, factor: int = 1) -> float:
+            copy = main if name == "main" else _copy_project(root, tmp / name)
+            if factor > 1:
+                multiply_observations(copy / "data", factor)
+            return _timed(build_book, config.DEFAULT_REPORT_YEAR, root=copy)
+
+        # Clean builds are repeated at the start and at the end and the fastest run of each kind counts:
+        # the machine is shared and its speed drifts over the minutes a bench takes.
+        clean_runs = [clean_build("main")]
+        print(f"  clean build (no cache), run 1          {clean_runs[0]:7.1f} s", flush=True)
+        std = _copy_project(root, tmp / "standard")
+        with _env(FORK_DISABLE_ENV, "0"):
+            figures["clean_standard_kernels"] = _timed(build_book, config.DEFAULT_REPORT_YEAR, root=std)
+        print(f"  clean build, standard python3 kernels  {figures['clean_standard_kernels']:7.1f} s", flush=True)
+        figures["noop"] = _timed(build_book, config.DEFAULT_REPORT_YEAR, root=main)
+        print(f"  no-op rebuild                          {figures['noop']:7.1f} s", flush=True)
+        changed = edit_one_observation(main / "data", "kinh_te")
+        figures["one_row"] = _timed(build_book, config.DEFAULT_REPORT_YEAR, root=main)
+        print(f"  rebuild after one row changed          {figures['one_row']:7.1f} s   ({changed})", flush=True)
+        seq = _copy_project(root, tmp / "seq")
+        figures["sequential_papermill"] = _sequential_papermill(seq)
+        print(f"  sequential papermill (execution only)  {figures['sequential_papermill']:7.1f} s", flush=True)
+        jbf = _copy_project(root, tmp / "jbforce")
+        figures["jupyter_book_force"] = _jupyter_book_executing(jbf)
+        print(f"  jupyter-book executing (force)         {figures['jupyter_book_force']:7.1f} s", flush=True)
+        figures["empty_kernel"] = _empty_notebook_seconds(tmp)
+        stage = tmp / "sphinx_only"
+        (stage / "book").mkdir(parents=True)
+        for nb in (main / "book").glob("*.ipynb"):
+            shutil.copy2(nb, stage / "book" / nb.name)
+        for page in (main / "book").glob("*.md"):
+            shutil.copy2(page, stage / "book" / page.name)
+        for name in ("_config.yml", "_toc.yml"):
+            shutil.copy2(main / name, stage / name)
+        shutil.copytree(main / "_static", stage / "_static")
+        figures["sphinx"] = _timed(_jupyter_book, stage)
+        figures["floor"] = figures["empty_kernel"] * n_chapters / cores + figures["sphinx"]
+        print(
+            f"  floor: empty kernel {figures['empty_kernel']:.2f} s × {n_chapters} / {cores} + Sphinx {figures['sphinx']:.1f} s"
+            f" = {figures['floor']:.1f} s",
+            flush=True,
+        )
+        scaled: dict[int, list[float]] = {10: [], 100: []}
+        for run, factor in enumerate((10, 100, 1, 100)):
+            seconds = clean_build(f"x{factor}-{run}", factor)
+            (clean_runs if factor == 1 else scaled[factor]).append(seconds)
+            label = "real data, run 2" if factor == 1 else f"observations ×{factor} ({len(_rows(tmp / f'x{factor}-{run}'))} rows)"
+            print(f"  clean build, {label:<26}{seconds:7.1f} s", flush=True)
+
+        clean = figures["clean"] = min(clean_runs)
+        figures["clean_runs"] = clean_runs
+        for factor, runs in scaled.items():
+            figures[f"clean_x{factor}"] = min(runs)
+            figures[f"ratio_x{factor}"] = min(runs) / clean
+        print(f"Kết quả / results (clean build = fastest of {len(clean_runs)} runs: {clean:.1f} s)", flush=True)
+        print(f"  fork server against standard kernels    saves {1 - clean / figures['clean_standard_kernels']:.0%}", flush=True)
+        print(f"  no-op rebuild / clean                   {figures['noop'] / clean:6.1%}   (target ≤ 10%)", flush=True)
+        print(f"  one-row rebuild / clean                 {figures['one_row'] / clean:6.1%}", flush=True)
+        print(f"  sequential papermill / clean            {figures['sequential_papermill'] / clean:6.2f}×  (target ≥ 1.6×)", flush=True)
+        print(f"  jupyter-book executing / clean          {figures['jupyter_book_force'] / clean:6.2f}×", flush=True)
+        print(f"  clean / floor                           {clean / figures['floor']:6.2f}×  (target ≤ 2×)", flush=True)
+        print(f"  ×10 observations / real data            {figures['ratio_x10']:6.2f}×", flush=True)
+        print(f"  ×100 observations / real data           {figures['ratio_x100']:6.2f}×  (target ≤ 1.3×)", flush=True)
+    return figures
+
+
+def cli_bench(args) -> int:
+    """``python -m chitieu bench``."""
+    run_bench()
+    return 0

@@ -1,0 +1,145 @@
+"""Load the validated dataset as pandas tables, ready for the formulas and the chapters."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from chitieu import config
+from chitieu.data import schema
+from chitieu.data.raw import RawSource
+from chitieu.data.validate import validate_dataset
+
+
+@dataclass
+class Dataset:
+    """The three tables of the data contract plus the raw sources they quote.
+
+    ``observations`` gains ``value`` (float), ``value_text`` (as stored, to keep the stated precision),
+    ``start_year`` and ``end_year`` (from ``period``), and ``decimals`` (digits written after the point).
+    """
+
+    indicators: pd.DataFrame
+    targets: pd.DataFrame
+    observations: pd.DataFrame
+    report_assessment: pd.DataFrame
+    sources: list[RawSource]
+    data_dir: Path
+
+
+def load_dataset(data_dir: Path | str | None = None) -> Dataset:
+    """Validate and load ``data_dir`` (default ``data/`` of the project).
+
+    Everything is validated; when the build runs a chapter with a declared data scope
+    (``$CHITIEU_SCOPE``, see :mod:`chitieu.build.cache`), the chapter then sees only that scope.
+
+    Raises
+    ------
+    chitieu.data.errors.DataValidationError
+        If any rule of the data contract is broken; nothing is loaded then.
+    """
+    data_dir = Path(data_dir) if data_dir is not None else config.DATA_DIR
+    shared = _shared_validated(data_dir)
+    if shared is not None:
+        return _apply_scope(shared)
+    sources, indicators, targets, observations, assessment = validate_dataset(data_dir)
+
+    ind = pd.DataFrame([{k: v for k, v in rec.items() if not k.startswith("_")} for rec in indicators.values()])
+    ind["resolution_no"] = ind["resolution_no"].astype("Int64")
+    ind = ind.set_index("indicator_id", drop=False).rename_axis(None)
+
+    tgt = pd.DataFrame(
+        [{k: v for k, v in rec.items() if not k.startswith("_")} for rec in targets],
+        columns=["indicator_id", "target_year", "kind", "low", "high", "source_ref", "source_quote"],
+    )
+    for col in ("low", "high"):
+        tgt[col] = tgt[col].map(lambda d: float(d) if d is not None else float("nan")).astype(float)
+    tgt["target_year"] = tgt["target_year"].astype("Int64")
+
+    # Column by column: a table of dicts is slow to build at tens of thousands of rows.
+    fields = [k for k in observations[0] if not k.startswith("_")] if observations else list(schema.OBSERVATION_COLUMNS)
+    columns = {k: [rec[k] for rec in observations] for k in fields}
+    columns["value"] = [float(v) for v in columns.get("value", [])]
+    columns["start_year"] = [rec["_period"].start_year for rec in observations]
+    columns["end_year"] = [rec["_period"].end_year for rec in observations]
+    columns["decimals"] = [len(t.split(".", 1)[1]) if "." in t else 0 for t in columns.get("value_text", [])]
+    obs = pd.DataFrame(columns)
+    obs = obs.set_index("obs_id", drop=False).rename_axis(None)
+    # Figures the book chose not to draw where the report contradicts itself (data/corrections.csv,
+    # validated by chitieu.analysis.audit; shown in the audit chapter). They stay in the data.
+    obs["rejected"] = obs["obs_id"].isin(rejected_in_corrections(data_dir))
+    assessment_df = pd.DataFrame(
+        [{k: v for k, v in rec.items() if not k.startswith("_")} for rec in assessment],
+        columns=["resolution_no", "report_status", "source_ref", "source_quote"],
+    )
+    return _apply_scope(Dataset(ind, tgt, obs, assessment_df, sources, data_dir))
+
+
+VALIDATED_ENV = "CHITIEU_VALIDATED"
+
+
+def rejected_in_corrections(data_dir: Path) -> set[str]:
+    """Observation ids listed in the ``rejected_obs_ids`` column of ``data/corrections.csv`` (if any).
+
+    The file is read leniently here; its validation (encoding, columns, ids) is
+    :func:`chitieu.analysis.audit.load_corrections`, which ``check-data`` and the build run and which reports every
+    problem with file, row and column.
+    """
+    from chitieu.data.csvread import read_csv_rows
+
+    path = Path(data_dir) / "corrections.csv"
+    if not path.is_file():
+        return set()
+    ignored: list = []
+    header = path.read_bytes().split(b"\n", 1)[0].decode("utf-8", "replace").lstrip("\ufeff")
+    columns = tuple(c.strip().strip('"') for c in header.split(","))
+    rows = read_csv_rows(path, columns, ignored)
+    return {oid for _, row in rows for oid in (row.get("rejected_obs_ids") or "").split()}
+
+
+def _apply_scope(dataset: Dataset) -> Dataset:
+    scope = os.environ.get("CHITIEU_SCOPE")
+    if scope:
+        from chitieu.build.cache import restrict
+
+        return restrict(dataset, scope.split(","))
+    return dataset
+
+
+def save_validated(dataset: Dataset, path: Path) -> None:
+    """Keep a validated dataset for the chapters of one build (see :func:`_shared_validated`)."""
+    from chitieu.build.cache import ALL, data_fingerprint
+
+    with open(path, "wb") as handle:
+        pickle.dump((data_fingerprint(dataset.data_dir, dataset, ALL), dataset), handle)
+
+
+def _shared_validated(data_dir: Path) -> Dataset | None:
+    """The dataset the build already validated, if ``$CHITIEU_VALIDATED`` points to one of exactly these files.
+
+    The build validates once and each chapter re-uses that result instead of validating again; the files'
+    content hash is checked first, so a changed file is always validated anew.
+    """
+    path = os.environ.get(VALIDATED_ENV)
+    if not path or not Path(path).is_file():
+        return None
+    from chitieu.build.cache import ALL, data_fingerprint
+
+    with open(path, "rb") as handle:
+        fingerprint, dataset = pickle.load(handle)
+    if data_fingerprint(data_dir, dataset, ALL) != fingerprint:
+        return None
+    dataset.data_dir = data_dir
+    return dataset
+
+
+def report_source(ds: Dataset) -> RawSource:
+    """The mid-term review among the raw sources (``config.REPORT_FILE``)."""
+    for source in ds.sources:
+        if source.path.name == config.REPORT_FILE:
+            return source
+    raise FileNotFoundError(f"{config.REPORT_FILE} is not among the raw sources of {ds.data_dir}")

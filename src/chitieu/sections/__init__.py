@@ -1,1 +1,0 @@
-"""Chapter-specific computations (one module per chapter)."""
