@@ -37,7 +37,8 @@ def _cmd_check_data(args: argparse.Namespace) -> int:
 def _cmd_run_chapter(args: argparse.Namespace) -> int:
     from chitieu.build.execute import execute_chapter
 
-    source = config.NOTEBOOKS_DIR / f"{args.chapter.removesuffix('.ipynb')}.ipynb"
+    name = Path(args.chapter).name.removesuffix(".md").removesuffix(".ipynb")
+    source = config.NOTEBOOKS_DIR / f"{name}.md"
     if not source.is_file():
         print(f"no such chapter: {source}", file=sys.stderr)
         return 2
@@ -46,11 +47,12 @@ def _cmd_run_chapter(args: argparse.Namespace) -> int:
     link = out_dir.parent / "data"
     if not link.exists():
         link.symlink_to(config.DATA_DIR, target_is_directory=True)
-    run = execute_chapter(source, out_dir / source.name, {"report_year": args.year, "data_dir": "../data"}, out_dir)
+    output = out_dir / f"{name}.ipynb"
+    run = execute_chapter(source, output, {"report_year": args.year, "data_dir": "../data"}, out_dir)
     if run.error:
         print(run.error, file=sys.stderr)
         return 1
-    print(f"{source.name}: executed in {run.seconds:.1f} s → {out_dir / source.name}")
+    print(f"{name}: executed in {run.seconds:.1f} s → {output}")
     return 0
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from chitieu.book.fmt import format_observation, format_period, format_source_ref, format_status
+from chitieu.book.context import ChapterContext
 from chitieu.data.load import Dataset
 
 FIGURE_COLUMNS = {
@@ -57,60 +58,31 @@ def figures_used(ds: Dataset, obs_ids: Iterable[str]) -> pd.DataFrame:
     )
 
 
-EXPORT_DIR_ENV = "CHITIEU_EXPORT_DIR"
-AUDIT_FLAGS_ENV = "CHITIEU_AUDIT_FLAGS"
-
-
-def audit_flags(ds: Dataset) -> dict[str, list[str]]:
-    """Observation id → ids of the checks it fails (the audit of :mod:`chitieu.analysis.audit`).
-
-    During the build the audit is evaluated once on the whole data and handed to the chapters in
-    ``$CHITIEU_AUDIT_FLAGS`` (a chapter may see only part of the data); otherwise it is evaluated here.
-    """
-    import json
-    import os
-
-    from chitieu.analysis import audit
-
-    path = os.environ.get(AUDIT_FLAGS_ENV)
-    if path:
-        with open(path, encoding="utf-8") as handle:
-            return json.load(handle)
-    return audit.failed_obs_ids(audit.run_audit(ds))
-
-
-def figures_section(ds: Dataset, obs_ids: Iterable[str], chapter: str):
+def figures_section(chapter: ChapterContext, obs_ids: Iterable[str]):
     """The closing block of a chapter: the table of every figure used and a link to its CSV.
 
-    During ``make book`` the build sets ``$CHITIEU_EXPORT_DIR``; the CSV of the chapter's figures is then
-    written there (``<chapter>.csv``) and published under ``_build/html/data/chapters/``. Re-executions
-    outside the build (nbval) write nothing.
-
-    Parameters
-    ----------
-    chapter : str
-        The notebook's name without extension, e.g. ``"02_kinh_te"``.
+    When the build asks for it (``chapter.export_csv``, :mod:`chitieu.book.context`), the CSV of the
+    chapter's figures is written there and published under ``_build/html/data/chapters/``; re-executions
+    outside the build (JupyterLab, nbval) write nothing.
     """
     import html
-    import os
-    from pathlib import Path
 
     from IPython.display import HTML
 
     from chitieu.atomic import write_text_atomic
+    from chitieu.analysis.audit import marker_html
     from chitieu.book.tables import table_html
 
-    from chitieu.analysis.audit import marker_html
-
+    ds = chapter.data
     table = figures_used(ds, obs_ids)
-    flags = audit_flags(ds)
+    flags = chapter.audit_flags
     table.insert(1, "audit", [marker_html(oid, flags) or "—" for oid in table["obs_id"]])
-    export_dir = os.environ.get(EXPORT_DIR_ENV)
-    if export_dir:
-        csv_rows = ds.observations.loc[list(table["obs_id"])].drop(columns=["start_year", "end_year", "decimals", "value_text", "rejected"])
-        csv_rows = csv_rows.assign(value=ds.observations.loc[list(table["obs_id"]), "value_text"])
-        write_text_atomic(Path(export_dir) / f"{chapter}.csv", csv_rows.to_csv(index=False, lineterminator="\n"))
-    link = html.escape(f"../data/chapters/{chapter}.csv")
+    if chapter.export_csv is not None:
+        ids = list(table["obs_id"])
+        csv_rows = ds.observations.loc[ids].drop(columns=["start_year", "end_year", "decimals", "value_text", "rejected"])
+        csv_rows = csv_rows.assign(value=ds.observations.loc[ids, "value_text"])
+        write_text_atomic(chapter.export_csv, csv_rows.to_csv(index=False, lineterminator="\n"))
+    link = html.escape(f"../data/chapters/{chapter.name}.csv")
     return HTML(
         f'<p class="chitieu-download">⬇ <a href="{link}" download>Tải các số liệu của chương (CSV, UTF-8)</a></p>'
         f'<details class="chitieu-details"><summary>Giá trị, kỳ, trạng thái, nguồn và trích dẫn nguyên văn '

@@ -52,13 +52,14 @@ def chapter_imports(notebooks: list[Path]) -> list[str]:
     """The top-level ``import`` statements of the notebooks' code cells, in order, without repeats."""
     import ast
 
+    from chitieu.build.execute import read_chapter
+
     statements: dict[str, None] = {}
     for path in notebooks:
-        # Plain JSON: nbformat's schema validation would cost more than the imports it is reading.
-        for cell in json.loads(Path(path).read_text(encoding="utf-8"))["cells"]:
+        for cell in read_chapter(Path(path)).cells:
             if cell["cell_type"] != "code":
                 continue
-            text = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+            text = cell["source"]
             source = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(("%", "!")))
             try:
                 tree = ast.parse(source)

@@ -16,17 +16,20 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from chitieu import config
-from chitieu.build.cache import ALL, SCOPE_ENV, ChapterCache, chapter_key, data_fingerprint, notebook_scope, tree_fingerprint
-from chitieu.data.errors import DataValidationError
-from chitieu.analysis.years import YearDataError, check_report_year
 from chitieu.analysis import audit
+from chitieu.analysis.years import YearDataError, check_report_year
 from chitieu.atomic import write_text_atomic
-from chitieu.book.figures import AUDIT_FLAGS_ENV, EXPORT_DIR_ENV
-from chitieu.data.load import VALIDATED_ENV, load_dataset, save_validated
-from chitieu.build.forkkernel import fork_server, use_fork_server
+from chitieu.book.context import save_validated, write_build_context
+from chitieu.book.registry import Registry, RegistryError, load_registry
+from chitieu.build.cache import ChapterCache, chapter_key
 from chitieu.build.execute import KERNEL_NAME as STANDARD_KERNEL
 from chitieu.build.execute import execute_all
+from chitieu.build.forkkernel import fork_server, use_fork_server
 from chitieu.build.vega import start_vega_bundle
+from chitieu.data.errors import DataValidationError
+from chitieu.data.fingerprint import data_fingerprint, tree_fingerprint
+from chitieu.data.load import load_dataset
+from chitieu.data.schema import CHAPTERS as TOPICS
 
 SITE_FILES = ("_config.yml", "_toc.yml")
 DATA_EXPORTS = ("indicators.csv", "targets.csv", "observations.csv", "report_assessment.csv")
@@ -36,9 +39,19 @@ class BuildError(Exception):
     """A step of the build failed; the message says which and why."""
 
 
+def chapter_registry(root: Path) -> Registry:
+    """The book's chapters (:mod:`chitieu.book.registry`), checked against the contract's topics."""
+    try:
+        registry = load_registry(root)
+        registry.check_topics(set(TOPICS))
+    except RegistryError as exc:
+        raise BuildError(f"chapters: {exc}") from None
+    return registry
+
+
 def chapter_sources(root: Path) -> list[Path]:
-    """The chapter notebooks, in file-name order (``01_…``, ``02_…``)."""
-    return sorted((root / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    """The chapters' source files (``notebooks/NN_name.md``), in book order."""
+    return [chapter.source for chapter in chapter_registry(root)]
 
 
 def _stage(root: Path, stage: Path) -> None:
@@ -129,10 +142,10 @@ def _export_data(root: Path, stage: Path, html: Path) -> None:
     write_exports(root, dest)
 
 
-def _publish(root: Path, stage: Path, chapters: list[Path]) -> None:
+def _publish(root: Path, stage: Path, notebooks: list[str]) -> None:
     book = root / "book"
     book.mkdir(exist_ok=True)
-    produced = {src.name for src in chapters}
+    produced = set(notebooks)
     for name in sorted(produced):
         os.replace(stage / "book" / name, book / name)
     for stale in book.glob("*.ipynb"):
@@ -151,7 +164,7 @@ def _site_fingerprint(stage: Path) -> str:
     """Hash of everything the site is built from (executed chapters, pages, config, static files, exports)."""
     return _sha_files(
         [p for p in sorted(stage.rglob("*")) if p.is_file() and "_build" not in p.relative_to(stage).parts
-         and "data" not in p.relative_to(stage).parts[:1] and p.name not in ("validated.pkl", "audit_flags.json")],
+         and p.relative_to(stage).parts[0] not in ("data", "context")],
         stage,
     )
 
@@ -165,18 +178,18 @@ def _sha_files(files: list[Path], base: Path) -> str:
     return digest.hexdigest()
 
 
-def _plan_chapters(root: Path, ds, chapters: list[Path], parameters: dict) -> dict[str, tuple[str, list[str] | str]]:
-    """Content key and data scope of each chapter."""
-    package_fp = tree_fingerprint(root / "src", "**/*.py")
+def _plan_chapters(root: Path, ds, registry: Registry, parameters: dict) -> dict[str, str]:
+    """Content key of each chapter: its source, the code it runs, the environment, the parameters, its data."""
+    # The engine and the report-specific modules the chapters import (notebooks/huongtra).
+    package_fp = tree_fingerprint(root / "src", "**/*.py") + tree_fingerprint(root / "notebooks", "**/*.py")
     env_fp = tree_fingerprint(root, "requirements.lock")
     data_fps: dict[str, str] = {}
     plan = {}
-    for src in chapters:
-        scope = notebook_scope(src)
-        scope_key = scope if isinstance(scope, str) else ",".join(scope)
+    for chapter in registry:
+        scope_key = chapter.scope if isinstance(chapter.scope, str) else ",".join(chapter.scope)
         if scope_key not in data_fps:
-            data_fps[scope_key] = data_fingerprint(root / "data", ds, scope)
-        plan[src.name] = (chapter_key(src, parameters, package_fp, env_fp, data_fps[scope_key]), scope)
+            data_fps[scope_key] = data_fingerprint(root / "data", ds, chapter.scope)
+        plan[chapter.name] = chapter_key(chapter.source, parameters, package_fp, env_fp, data_fps[scope_key])
     return plan
 
 
@@ -235,11 +248,11 @@ def _build(report_year: int, root: Path, workers: int | None, use_cache: bool, s
             + coverage.describe_missing(),
             flush=True,
         )
-    chapters = chapter_sources(root)
-    if not chapters:
-        raise BuildError("no chapter notebooks in notebooks/")
+    registry = chapter_registry(root)
+    if not len(registry):
+        raise BuildError("no chapters in _toc.yml")
     parameters = {"report_year": report_year, "data_dir": "../data"}
-    plan = _plan_chapters(root, ds, chapters, parameters)
+    plan = _plan_chapters(root, ds, registry, parameters)
     cache = ChapterCache(root)
     stage = root / "_build" / f".stage-{os.getpid()}"
     bundle = None
@@ -249,28 +262,29 @@ def _build(report_year: int, root: Path, workers: int | None, use_cache: bool, s
         _stamp_config(stage, commit)
         bundle = start_vega_bundle(stage / "_static", root / ".cache" / "vendor")
         exports = stage / "exports" / "chapters"
-        save_validated(ds, stage / "validated.pkl")
+        context_dir = stage / "context"
+        save_validated(ds, context_dir / "validated.pkl")
         results = audit.evaluate_all(ds, checks)
-        write_text_atomic(stage / "audit_flags.json", json.dumps(audit.failed_obs_ids(results), sort_keys=True))
+        flags = context_dir / "audit_flags.json"
+        write_text_atomic(flags, json.dumps(audit.failed_obs_ids(results), sort_keys=True))
         phase("kiểm tra/validate")
-        print(f"[2/4] Chạy {len(chapters)} chương / chapters (report_year={report_year})", flush=True)
+        print(f"[2/4] Chạy {len(registry)} chương / chapters (report_year={report_year})", flush=True)
         todo = []
-        for src in chapters:
-            key, _ = plan[src.name]
-            if use_cache and cache.fetch(src.name, key, stage / "book" / src.name, exports):
-                print(f"  {src.name:<40} {'reused':<9} {0.0:6.1f} s", flush=True)
+        for chapter in registry:
+            if use_cache and cache.fetch(chapter.name, plan[chapter.name], stage / "book" / f"{chapter.name}.ipynb", exports):
+                print(f"  {chapter.name:<40} {'reused':<9} {0.0:6.1f} s", flush=True)
             else:
-                todo.append(src)
-        os.environ[EXPORT_DIR_ENV] = str(exports)
-        os.environ[VALIDATED_ENV] = str(stage / "validated.pkl")
-        os.environ[AUDIT_FLAGS_ENV] = str(stage / "audit_flags.json")
-        envs = {
-            src.name: {SCOPE_ENV: ",".join(plan[src.name][1])} for src in todo if plan[src.name][1] != ALL
+                todo.append(chapter)
+        contexts = {
+            c.name: Path("..") / "context" / write_build_context(
+                context_dir, c.name, c.scope, context_dir / "validated.pkl", flags, exports / f"{c.name}.csv"
+            ).name
+            for c in todo
         }
         saved_jupyter_path = os.environ.get("JUPYTER_PATH")
         try:
             kernel = _kernel_for_chapters(server) if todo else STANDARD_KERNEL
-            runs = execute_all(todo, stage / "book", parameters, workers, envs, kernel)
+            runs = execute_all([c.source for c in todo], stage / "book", parameters, workers, contexts, kernel)
         finally:
             if saved_jupyter_path is None:
                 os.environ.pop("JUPYTER_PATH", None)
@@ -282,9 +296,9 @@ def _build(report_year: int, root: Path, workers: int | None, use_cache: bool, s
         if failures:
             raise BuildError("chapter execution failed:\n  " + "\n  ".join(failures))
         for run in runs:
-            cache.store(run.name, plan[run.name][0], stage / "book" / run.name, exports)
+            cache.store(run.name, plan[run.name], stage / "book" / f"{run.name}.ipynb", exports)
         print(
-            f"      {len(runs)} executed, {len(chapters) - len(runs)} reused, "
+            f"      {len(runs)} executed, {len(registry) - len(runs)} reused, "
             f"{sum(r.seconds for r in runs):.1f} s of kernel time",
             flush=True,
         )
@@ -301,7 +315,11 @@ def _build(report_year: int, root: Path, workers: int | None, use_cache: bool, s
             and html.is_dir()
             and published_key.is_file()
             and published_key.read_text() == site_key
-            and all((root / "book" / s.name).is_file() and (root / "book" / s.name).read_bytes() == (stage / "book" / s.name).read_bytes() for s in chapters)
+            and all(
+                (root / "book" / f"{c.name}.ipynb").is_file()
+                and (root / "book" / f"{c.name}.ipynb").read_bytes() == (stage / "book" / f"{c.name}.ipynb").read_bytes()
+                for c in registry
+            )
         )
         if unchanged:
             print("[3/4] Trang không đổi / site inputs unchanged: the published site is kept", flush=True)
@@ -313,15 +331,12 @@ def _build(report_year: int, root: Path, workers: int | None, use_cache: bool, s
             _write_provenance(root, stage / "_build" / "html", report_year, commit)
             audit.write_audit_csv(results, stage / "_build" / "html" / "data" / "audit.csv")
             print("[4/4] Xuất bản / publishing book/ and _build/html", flush=True)
-            _publish(root, stage, chapters)
+            _publish(root, stage, [f"{c.name}.ipynb" for c in registry])
             published_key.parent.mkdir(parents=True, exist_ok=True)
             published_key.write_text(site_key)
     finally:
         if bundle is not None:
             bundle.cancel()
-        os.environ.pop(EXPORT_DIR_ENV, None)
-        os.environ.pop(VALIDATED_ENV, None)
-        os.environ.pop(AUDIT_FLAGS_ENV, None)
         if stage.exists():
             shutil.rmtree(stage)
     phase("xuất bản/publish")
@@ -344,40 +359,6 @@ def cli_book(args) -> int:
     except BuildError as exc:
         print(str(exc), file=sys.stderr)
 
-        def source_cells(message: str) -> list[str]:
-            """Point each failed chapter's cell back to the source notebook: which code cell, its first line.
-
-            Papermill's cell index counts the parameters cell it injects (right after the cell tagged
-            ``parameters``, or first when there is none); the source notebook does not have it.
-            """
-            import re
-
-            import nbformat
-
-            hints = []
-            for m in re.finditer(r"chapter (\S+\.ipynb), cell (\d+)", message):
-                try:
-                    nb = nbformat.read(str(config.PROJ_ROOT / "notebooks" / m[1]), as_version=4)
-                except Exception:  # noqa: BLE001 - a hint only
-                    continue
-                index = int(m[2])
-                tagged = [i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", [])]
-                injected = tagged[0] + 1 if tagged else 0
-                if index == injected or index < 0:
-                    continue
-                index -= index > injected
-                if index >= len(nb.cells):
-                    continue
-                code_no = sum(c.cell_type == "code" for c in nb.cells[: index + 1])
-                first = next((line for line in nb.cells[index].source.splitlines() if line.strip()), "")
-                hints.append(
-                    f"  → notebooks/{m[1]}: ô mã thứ {code_no} (ô thứ {index + 1}) / code cell {code_no} "
-                    f"(cell {index + 1} of the notebook): {first[:100]}"
-                )
-            return hints
-
-        for hint in source_cells(str(exc)):
-            print(hint, file=sys.stderr)
         print("Không xuất bản: trang cũ giữ nguyên / nothing published; the previous site is unchanged.", file=sys.stderr)
         return 1
     return 0

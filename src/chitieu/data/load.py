@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,10 +30,10 @@ class Dataset:
 
 
 def load_dataset(data_dir: Path | str | None = None) -> Dataset:
-    """Validate and load ``data_dir`` (default ``data/`` of the project).
+    """Validate and load ``data_dir`` (default ``data/`` of the project): every table, whole.
 
-    Everything is validated; when the build runs a chapter with a declared data scope
-    (``$CHITIEU_SCOPE``, see :mod:`chitieu.build.cache`), the chapter then sees only that scope.
+    A chapter run by the build receives the dataset the build validated, restricted to the chapter's
+    scope, through :mod:`chitieu.book.context` instead of calling this again.
 
     Raises
     ------
@@ -43,9 +41,6 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
         If any rule of the data contract is broken; nothing is loaded then.
     """
     data_dir = Path(data_dir) if data_dir is not None else config.DATA_DIR
-    shared = _shared_validated(data_dir)
-    if shared is not None:
-        return _apply_scope(shared)
     sources, indicators, targets, observations, assessment = validate_dataset(data_dir)
 
     ind = pd.DataFrame([{k: v for k, v in rec.items() if not k.startswith("_")} for rec in indicators.values()])
@@ -76,10 +71,7 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
         [{k: v for k, v in rec.items() if not k.startswith("_")} for rec in assessment],
         columns=["resolution_no", "report_status", "source_ref", "source_quote"],
     )
-    return _apply_scope(Dataset(ind, tgt, obs, assessment_df, sources, data_dir))
-
-
-VALIDATED_ENV = "CHITIEU_VALIDATED"
+    return Dataset(ind, tgt, obs, assessment_df, sources, data_dir)
 
 
 def rejected_in_corrections(data_dir: Path) -> set[str]:
@@ -99,42 +91,6 @@ def rejected_in_corrections(data_dir: Path) -> set[str]:
     columns = tuple(c.strip().strip('"') for c in header.split(","))
     rows = read_csv_rows(path, columns, ignored)
     return {oid for _, row in rows for oid in (row.get("rejected_obs_ids") or "").split()}
-
-
-def _apply_scope(dataset: Dataset) -> Dataset:
-    scope = os.environ.get("CHITIEU_SCOPE")
-    if scope:
-        from chitieu.build.cache import restrict
-
-        return restrict(dataset, scope.split(","))
-    return dataset
-
-
-def save_validated(dataset: Dataset, path: Path) -> None:
-    """Keep a validated dataset for the chapters of one build (see :func:`_shared_validated`)."""
-    from chitieu.build.cache import ALL, data_fingerprint
-
-    with open(path, "wb") as handle:
-        pickle.dump((data_fingerprint(dataset.data_dir, dataset, ALL), dataset), handle)
-
-
-def _shared_validated(data_dir: Path) -> Dataset | None:
-    """The dataset the build already validated, if ``$CHITIEU_VALIDATED`` points to one of exactly these files.
-
-    The build validates once and each chapter re-uses that result instead of validating again; the files'
-    content hash is checked first, so a changed file is always validated anew.
-    """
-    path = os.environ.get(VALIDATED_ENV)
-    if not path or not Path(path).is_file():
-        return None
-    from chitieu.build.cache import ALL, data_fingerprint
-
-    with open(path, "rb") as handle:
-        fingerprint, dataset = pickle.load(handle)
-    if data_fingerprint(data_dir, dataset, ALL) != fingerprint:
-        return None
-    dataset.data_dir = data_dir
-    return dataset
 
 
 def report_source(ds: Dataset) -> RawSource:
