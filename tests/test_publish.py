@@ -18,7 +18,6 @@ import sys
 import time
 from pathlib import Path
 
-import nbformat
 import pytest
 
 from chitieu.config import PROJ_ROOT as ROOT
@@ -31,14 +30,14 @@ TIMINGS: dict[str, float] = {}
 
 
 def run_book(root: Path, label: str) -> subprocess.CompletedProcess:
-    """``python -m chitieu book --year 2023`` with the copy as project root, in a fresh process."""
-    # The copy's own package (src/) is imported, by the command and by the chapters' kernels: the builds of
-    # this module all run the same code even if the checkout changes meanwhile.
-    env = {**os.environ, "CHITIEU_ROOT": str(root), "PYTHONPATH": str(root / "src")}
+    """``python -m chitieu --root COPY book --year 2023``, in a fresh process."""
+    # The copy's own packages (src/, notebooks/huongtra) are imported, by the command and by the chapters'
+    # kernels: the builds of this module all run the same code even if the checkout changes meanwhile.
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root / "src"), str(root / "notebooks")])}
     env.pop("PYTEST_CURRENT_TEST", None)
     t0 = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-m", "chitieu", "book", "--year", "2023"],
+        [sys.executable, "-m", "chitieu", "--root", str(root), "book", "--year", "2023"],
         cwd=root,
         env=env,
         capture_output=True,
@@ -90,6 +89,7 @@ def project(tmp_path_factory) -> Path:
 def restore(project):
     """Put back every file a test changes in the copy's sources (data, notebooks), whatever happens."""
     saved = {p: p.read_bytes() for d in ("data", "notebooks") for p in (project / d).rglob("*") if p.is_file()}
+    saved[project / "_toc.yml"] = (project / "_toc.yml").read_bytes()
     yield project
     for path in [p for d in ("data", "notebooks") for p in (project / d).rglob("*") if p.is_file()]:
         if path not in saved:
@@ -115,42 +115,69 @@ def test_bad_data_publishes_nothing(restore, mutation):
     assert_unchanged(root, before)
 
 
-def broken_notebook() -> nbformat.NotebookNode:
-    """A chapter whose second code cell raises."""
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
-    nb.cells = [
-        nbformat.v4.new_markdown_cell("# Chương thử lỗi"),
-        nbformat.v4.new_code_cell('report_year = 2023\ndata_dir = "../data"', metadata={"tags": ["parameters"]}),
-        nbformat.v4.new_markdown_cell("Ô sau đây gây lỗi."),
-        nbformat.v4.new_code_cell('x = 1\nraise RuntimeError("chương hỏng cố ý / deliberately broken")'),
-    ]
-    return nb
+BROKEN_CHAPTER = """---
+chitieu:
+  scope: all
+kernelspec: {display_name: Python 3, language: python, name: python3}
+---
+
+# Chương thử lỗi
+
+```{code-cell}
+:tags: [parameters]
+
+report_year = 2023
+data_dir = "../data"
+build_context = None
+```
+
+Ô sau đây gây lỗi.
+
+```{code-cell}
+x = 1
+raise RuntimeError("chương hỏng cố ý / deliberately broken")
+```
+"""
+
+
+def add_chapter(root: Path, name: str, text: str) -> None:
+    """Write ``notebooks/NAME.md`` and list it at the end of the last part of ``_toc.yml``."""
+    (root / "notebooks" / f"{name}.md").write_text(text, encoding="utf-8")
+    toc = root / "_toc.yml"
+    toc.write_text(toc.read_text(encoding="utf-8") + f"      - file: book/{name}\n", encoding="utf-8")
 
 
 def test_chapter_error_names_chapter_and_cell(restore):
     root = restore
     before = published(root)
-    nbformat.write(broken_notebook(), str(root / "notebooks" / "99_broken.ipynb"))
+    add_chapter(root, "99_broken", BROKEN_CHAPTER)
     proc = run_book(root, "chapter that raises")
     assert proc.returncode != 0
     err = proc.stderr
-    assert "99_broken.ipynb" in err, err[-3000:]
+    assert "chapter 99_broken" in err, err[-3000:]
     assert "cell" in err.lower() and "RuntimeError" in err and "deliberately broken" in err, err[-3000:]
     # Which cell: papermill's index in the executed notebook (with its injected parameters cell: 4), and
-    # where that is in the source notebook: the 2nd code cell (4th cell), starting "x = 1".
+    # where that is in the source: the 2nd code cell, whose fence is on line 19, starting "x = 1".
     assert "cell 4" in err, err[-3000:]
-    assert "notebooks/99_broken.ipynb: ô mã thứ 2" in err and "code cell 2 (cell 4 of the notebook): x = 1" in err, err[-3000:]
+    assert "notebooks/99_broken.md, dòng/line 19: ô mã thứ 2 / code cell 2: x = 1" in err, err[-3000:]
     assert_unchanged(root, before)
     assert not (root / "book" / "99_broken.ipynb").exists()
 
 
+def test_chapter_missing_from_the_contents_publishes_nothing(restore):
+    root = restore
+    before = published(root)
+    (root / "notebooks" / "98_khong_co_trong_muc_luc.md").write_text(BROKEN_CHAPTER, encoding="utf-8")
+    proc = run_book(root, "chapter not in _toc.yml")
+    assert proc.returncode != 0
+    assert "notebooks/98_khong_co_trong_muc_luc.md is not in _toc.yml" in proc.stderr, proc.stderr[-3000:]
+    assert_unchanged(root, before)
+
+
 def test_sphinx_warning_publishes_nothing(restore):
     root = restore
-    source = sorted((root / "notebooks").glob("[0-9][0-9]_*.ipynb"))[0]
-    nb = nbformat.read(str(source), as_version=4)
-    nb.cells.append(nbformat.v4.new_markdown_cell("Xem thêm {ref}`nhan-khong-ton-tai-123`."))
-    nbformat.write(nb, str(source))
+    source = sorted((root / "notebooks").glob("[0-9][0-9]_*.md"))[0]
+    source.write_text(source.read_text(encoding="utf-8") + "\nXem thêm {ref}`nhan-khong-ton-tai-123`.\n", encoding="utf-8")
     before = published(root)
     proc = run_book(root, "Sphinx warning")
     assert proc.returncode != 0
@@ -158,6 +185,29 @@ def test_sphinx_warning_publishes_nothing(restore):
     assert "nhan-khong-ton-tai-123" in out or "undefined label" in out, out[-3000:]
     assert "jupyter-book" in proc.stderr or "warning" in proc.stderr.lower(), proc.stderr[-3000:]
     assert_unchanged(root, before)
+
+
+def test_an_edited_sentence_reaches_the_page(restore):
+    """Edit a sentence of a chapter's one source (as an analyst would in JupyterLab), build, read the page."""
+    root = restore
+    source = root / "notebooks" / "07_y_te_dan_so.md"
+    text = source.read_text(encoding="utf-8")
+    old = "Báo cáo cho biết Trung tâm Y tế thị xã đã được xếp hạng bệnh viện"
+    assert text.count(old) == 1
+    sentence = "Câu này được thêm để kiểm tra rằng sửa nguồn chương thì trang đổi theo."
+    source.write_text(text.replace(old, f"{sentence} {old}"), encoding="utf-8")
+    proc = run_book(root, "one sentence edited")
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert "07_y_te_dan_so                           executed" in proc.stdout, proc.stdout
+    page = (root / "_build" / "html" / "book" / "07_y_te_dan_so.html").read_text(encoding="utf-8")
+    assert sentence in page
+    assert sentence in (root / "book" / "07_y_te_dan_so.ipynb").read_text(encoding="utf-8")
+    # Put the chapter back and publish it again (its earlier run comes from the cache), so that the
+    # tests after this one find the site of the unedited sources.
+    source.write_text(text, encoding="utf-8")
+    proc = run_book(root, "sentence removed again (cached)")
+    assert proc.returncode == 0 and "07_y_te_dan_so                           reused" in proc.stdout, proc.stdout
+    assert sentence not in (root / "_build" / "html" / "book" / "07_y_te_dan_so.html").read_text(encoding="utf-8")
 
 
 # Every export, provenance.json included (it records the commit, not the wall-clock time), must be

@@ -1,23 +1,14 @@
-"""Every path of the project, derived from one root.
+"""Every path of the project, derived from one root: the checkout that holds this package.
 
-``CHITIEU_ROOT`` overrides the root (tests run the whole pipeline in a temporary copy).
+Commands take another root explicitly (``python -m chitieu --root DIR …``, ``build_book(root=…)``); nothing
+here reads the environment.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-
-def project_root() -> Path:
-    """Return the project root: ``$CHITIEU_ROOT`` if set, else the checkout holding this package."""
-    env = os.environ.get("CHITIEU_ROOT")
-    if env:
-        return Path(env).resolve()
-    return Path(__file__).resolve().parents[2]
-
-
-PROJ_ROOT = project_root()
+PROJ_ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = PROJ_ROOT / "data"
 RAW_DIR = DATA_DIR / "raw"
 NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"

@@ -3,7 +3,6 @@ its validation errors, audit.csv and the chapter helpers."""
 
 from __future__ import annotations
 
-import argparse
 import csv
 import math
 import shutil
@@ -17,6 +16,7 @@ from chitieu.analysis.audit import Check, evaluate_check, value_interval
 from chitieu.data.errors import DataValidationError
 from chitieu.data.load import Dataset
 from chitieu.config import PROJ_ROOT as ROOT
+from chitieu.cli import main as cli_main
 
 
 # ------------------------------------------------------------------------------------ helpers
@@ -358,7 +358,7 @@ class TestValidation:
 class TestCli:
     def test_writes_audit_csv(self, tmp_path):
         out = tmp_path / "html" / "data" / "audit.csv"
-        assert audit.cli_audit(argparse.Namespace(data_dir=ROOT / "data", out=out)) == 0
+        assert cli_main(["--data-dir", str(ROOT / "data"), "audit", "--out", str(out)]) == 0
         with open(out, encoding="utf-8", newline="") as fh:
             reader = csv.DictReader(fh)
             rows = list(reader)
@@ -375,7 +375,7 @@ class TestCli:
         with open(data / "checks.csv", "a", encoding="utf-8") as fh:
             fh.write("zz,sum,missing.2022,,x,P1:B.II,\n")
         out = tmp_path / "audit.csv"
-        assert audit.cli_audit(argparse.Namespace(data_dir=data, out=out)) == 1
+        assert cli_main(["--data-dir", str(data), "audit", "--out", str(out)]) == 1
         assert "data/checks.csv" in capsys.readouterr().err and not out.exists()
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-from argparse import Namespace
 from decimal import Decimal
 from pathlib import Path
 
@@ -27,7 +26,6 @@ from chitieu.analysis.coverage import (
     claimed_numbers,
     classify_line,
     classify_numbers,
-    cli_coverage,
     context_of,
     format_summary,
     is_matched,
@@ -40,6 +38,7 @@ from chitieu.analysis.coverage import (
 from chitieu.analysis.coverage import _as_decimal
 from chitieu.data.errors import DataValidationError
 from chitieu.data.vnnum import parse_vn_number
+from chitieu.cli import main as cli_main
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -612,7 +611,7 @@ class TestFormatSummary:
 
 class TestCliCoverage:
     def test_fails_below_target_and_writes_file(self, data_dir, capsys):
-        assert cli_coverage(Namespace(data_dir=data_dir)) == 1
+        assert cli_main(["--data-dir", str(data_dir), "coverage"]) == 1
         out, err = capsys.readouterr()
         assert "Khớp: 5/8 số liệu thống kê" in out
         assert "Chưa đạt" in err
@@ -625,7 +624,7 @@ class TestCliCoverage:
         # Every unmatched statistic explained, but only 5/8 = 62.5% matched: still a failure...
         write_csv(data_dir / SKIPPED_FILE, ["line", "number_text", "reason"],
                   [["2", "3", "elapsed time"], ["3", "1.554", "r"], ["3", "810", "r"]])
-        assert cli_coverage(Namespace(data_dir=data_dir)) == 1
+        assert cli_main(["--data-dir", str(data_dir), "coverage"]) == 1
         # ...until the three are quoted by observations: 8/8 matched.
         with (data_dir / "observations.csv").open("a", encoding="utf-8", newline="") as fh:
             writer = csv.writer(fh, lineterminator="\n")
@@ -635,12 +634,12 @@ class TestCliCoverage:
                              "đàn trâu 810 con"])
             writer.writerow(["schools.2023.years", "schools", "2023", "3", "approx", "actual", "", "P1:A", "gần 3 năm"])
         capsys.readouterr()
-        assert cli_coverage(Namespace(data_dir=data_dir)) == 0
+        assert cli_main(["--data-dir", str(data_dir), "coverage"]) == 0
         assert "Khớp: 8/8 số liệu thống kê (100,0%)" in capsys.readouterr().out
 
     def test_invalid_data_returns_1(self, data_dir, capsys):
         (data_dir / "targets.csv").write_text("nonsense\n", encoding="utf-8")
-        assert cli_coverage(Namespace(data_dir=data_dir)) == 1
+        assert cli_main(["--data-dir", str(data_dir), "coverage"]) == 1
         assert "Invalid data" in capsys.readouterr().err
         assert not (data_dir / UNMATCHED_FILE).exists()
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
 from chitieu.build.pipeline import weight
+from chitieu.cli import main as cli_main
 
 HEAD = (
     '<link rel="stylesheet" href="../_static/site.css?v=1">'
@@ -79,14 +79,14 @@ def test_further_pages_add_only_what_is_not_cached(site):
 
 
 def test_cli_passes_within_budget(site, capsys):
-    assert weight.cli_weight(SimpleNamespace(html_dir=site)) == 0
+    assert cli_main(["weight", "--html-dir", str(site)]) == 0
     out = capsys.readouterr().out
     assert "book/b.html" in out and "Đạt ngân sách / within budget" in out
 
 
 def test_cli_fails_when_a_chapter_adds_too_much(site, capsys):
     _write(site / "_static" / "img" / "chart.png", b"c" * (weight.BUDGET_BYTES + 1))
-    assert weight.cli_weight(SimpleNamespace(html_dir=site)) == 1
+    assert cli_main(["weight", "--html-dir", str(site)]) == 1
     assert "VƯỢT NGÂN SÁCH / OVER BUDGET" in capsys.readouterr().out
 
 
@@ -99,13 +99,13 @@ def test_a_big_shared_file_does_not_count_against_chapters(site):
 
 def test_cli_fails_on_missing_or_external_resources(site, capsys):
     (site / "_static" / "img" / "bg.png").unlink()
-    assert weight.cli_weight(SimpleNamespace(html_dir=site)) == 1
+    assert cli_main(["weight", "--html-dir", str(site)]) == 1
     assert "_static/img/bg.png" in capsys.readouterr().out
     _write(site / "_static" / "img" / "bg.png", b"b")
     _write(site / "book" / "a.html", '<script src="https://cdn.example.org/x.js"></script>')
-    assert weight.cli_weight(SimpleNamespace(html_dir=site)) == 1
+    assert cli_main(["weight", "--html-dir", str(site)]) == 1
     assert "https://cdn.example.org/x.js" in capsys.readouterr().out
 
 
 def test_cli_without_a_site(tmp_path):
-    assert weight.cli_weight(SimpleNamespace(html_dir=tmp_path / "nothing")) == 2
+    assert cli_main(["weight", "--html-dir", str(tmp_path / "nothing")]) == 2

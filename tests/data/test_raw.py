@@ -1,7 +1,6 @@
 """The raw source is the byte-for-byte copy of the shared report, with a truthful sidecar."""
 
 import json
-from pathlib import Path
 
 import pytest
 

@@ -1242,26 +1242,3 @@ def obs_ids_used(results: list[Result], corrections: list[Correction] = ()) -> l
 
 
 # ----------------------------------------------------------------------------------------- CLI
-def cli_audit(args) -> int:
-    """``python -m chitieu audit``: evaluate every check and write ``audit.csv``.
-
-    ``args`` has ``data_dir`` (Path) and optionally ``out`` (Path, default ``_build/html/data/audit.csv``).
-    Returns 0 when the data and the checks are valid (findings of the report are not errors), 1 otherwise.
-    """
-    from chitieu.data.load import load_dataset
-
-    data_dir = Path(getattr(args, "data_dir", None) or config.DATA_DIR)
-    out = Path(getattr(args, "out", None) or config.HTML_DIR / "data" / "audit.csv")
-    try:
-        ds = load_dataset(data_dir)
-        checks = load_checks(ds)
-        load_corrections(ds, checks)
-    except DataValidationError as exc:
-        print(exc.render(), file=sys.stderr)
-        return 1
-    results = evaluate_all(ds, checks)
-    write_audit_csv(results, out)
-    counts = status_counts(results)
-    summary = ", ".join(f"{status_label(s)}: {n}" for s, n in counts.items())
-    print(f"Kiểm tra số liệu / audit: {len(results)} phép kiểm tra — {summary} → {out}")
-    return 0

@@ -628,37 +628,3 @@ def format_summary(report: CoverageReport, written: Path | None = None) -> str:
     if written is not None:
         out.append(f"Đã ghi (written): {written}")
     return "\n".join(out)
-
-
-def cli_coverage(args) -> int:
-    """``python -m chitieu coverage``: print the coverage, write the unmatched file, check the target.
-
-    Parameters
-    ----------
-    args : argparse.Namespace
-        With ``data_dir`` (Path).
-
-    Returns
-    -------
-    int
-        0 when at least :data:`TARGET_PERCENT` % of the statistics are matched and none is unexplained,
-        else 1 (also when the data is invalid).
-    """
-    data_dir = Path(args.data_dir)
-    try:
-        report = run_coverage(data_dir)
-    except DataValidationError as exc:
-        print(exc.render(), file=sys.stderr)
-        return 1
-    out_path = data_dir / UNMATCHED_FILE
-    write_unmatched(report, out_path)
-    print(format_summary(report, out_path))
-    if report.passed:
-        return 0
-    print(
-        f"Chưa đạt (not met): cần ≥ {TARGET_PERCENT}% số liệu thống kê khớp và 0 số chưa giải thích "
-        f"(need ≥ {TARGET_PERCENT}% matched and no unexplained statistic); có {report.unexplained} số chưa "
-        f"giải thích, xem {out_path} (reason = {UNEXPLAINED}) và thêm dữ liệu hoặc một dòng vào {SKIPPED_FILE}.",
-        file=sys.stderr,
-    )
-    return 1

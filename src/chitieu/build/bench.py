@@ -19,9 +19,8 @@ import nbformat
 
 from chitieu import config
 from chitieu.build.pipeline import _jupyter_book, build_book, chapter_sources
-from chitieu.build.forkkernel import DISABLE_ENV as FORK_DISABLE_ENV
+from chitieu.build.execute import execute_chapter, read_chapter
 from chitieu.build.forkkernel import use_fork_server
-from chitieu.build.execute import execute_chapter
 from chitieu.data.schema import LOCALITIES
 
 IGNORE = shutil.ignore_patterns(".venv", "_build", ".cache", ".git", "__pycache__", ".pytest_cache", "*.egg-info")
@@ -30,19 +29,6 @@ IGNORE = shutil.ignore_patterns(".venv", "_build", ".cache", ".git", "__pycache_
 def _copy_project(root: Path, dest: Path) -> Path:
     shutil.copytree(root, dest, ignore=IGNORE)
     return dest
-
-
-@contextlib.contextmanager
-def _env(name: str, value: str):
-    saved = os.environ.get(name)
-    os.environ[name] = value
-    try:
-        yield
-    finally:
-        if saved is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = saved
 
 
 def _timed(fn, *args, **kwargs) -> float:
@@ -110,7 +96,8 @@ def _sequential_papermill(root: Path) -> float:
     (out.parent / "data").symlink_to(root / "data", target_is_directory=True)
     start = time.perf_counter()
     for src in chapter_sources(root):
-        run = execute_chapter(src, out / src.name, {"report_year": config.DEFAULT_REPORT_YEAR, "data_dir": "../data"}, out)
+        params = {"report_year": config.DEFAULT_REPORT_YEAR, "data_dir": "../data"}
+        run = execute_chapter(src, out / f"{src.stem}.ipynb", params, out)
         if run.error:
             raise RuntimeError(run.error)
     return time.perf_counter() - start
@@ -121,7 +108,7 @@ def _jupyter_book_executing(root: Path) -> float:
     stage = root / "_build" / "jbforce"
     (stage / "book").mkdir(parents=True)
     for src in chapter_sources(root):
-        shutil.copy2(src, stage / "book" / src.name)
+        nbformat.write(read_chapter(src), str(stage / "book" / f"{src.stem}.ipynb"))
     for page in (root / "book").glob("*.md"):
         shutil.copy2(page, stage / "book" / page.name)
     shutil.copy2(root / "_toc.yml", stage / "_toc.yml")
@@ -133,10 +120,12 @@ def _jupyter_book_executing(root: Path) -> float:
 
 
 def _empty_notebook_seconds(tmp: Path) -> float:
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("pass")])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    src = tmp / "empty.ipynb"
-    nbformat.write(nb, str(src))
+    src = tmp / "00_empty.md"
+    src.write_text(
+        "---\nkernelspec: {display_name: Python 3, language: python, name: python3}\n---\n\n"
+        "```{code-cell}\npass\n```\n",
+        encoding="utf-8",
+    )
     runs = []
     for _ in range(3):
         start = time.perf_counter()
@@ -147,9 +136,8 @@ def _empty_notebook_seconds(tmp: Path) -> float:
     return min(runs)
 
 
-def run_bench(root: Path | None = None) -> dict[str, float]:
+def run_bench(root: Path) -> dict[str, float]:
     """Measure everything; return the figures (seconds and ratios)."""
-    root = root or config.PROJ_ROOT
     cores = os.cpu_count() or 1
     figures: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="chitieu-bench-") as tmp_name:
@@ -173,8 +161,7 @@ def run_bench(root: Path | None = None) -> dict[str, float]:
         clean_runs = [clean_build("main")]
         print(f"  clean build (no cache), run 1          {clean_runs[0]:7.1f} s", flush=True)
         std = _copy_project(root, tmp / "standard")
-        with _env(FORK_DISABLE_ENV, "0"):
-            figures["clean_standard_kernels"] = _timed(build_book, config.DEFAULT_REPORT_YEAR, root=std)
+        figures["clean_standard_kernels"] = _timed(build_book, config.DEFAULT_REPORT_YEAR, root=std, warm_kernels=False)
         print(f"  clean build, standard python3 kernels  {figures['clean_standard_kernels']:7.1f} s", flush=True)
         figures["noop"] = _timed(build_book, config.DEFAULT_REPORT_YEAR, root=main)
         print(f"  no-op rebuild                          {figures['noop']:7.1f} s", flush=True)
@@ -226,9 +213,3 @@ def run_bench(root: Path | None = None) -> dict[str, float]:
         print(f"  ×10 observations / real data            {figures['ratio_x10']:6.2f}×", flush=True)
         print(f"  ×100 observations / real data           {figures['ratio_x100']:6.2f}×  (target ≤ 1.3×)", flush=True)
     return figures
-
-
-def cli_bench(args) -> int:
-    """``python -m chitieu bench``."""
-    run_bench()
-    return 0

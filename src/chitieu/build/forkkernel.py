@@ -40,12 +40,11 @@ READY = "ready"
 # Numerical libraries start thread pools at import; a process that forks must not have any.
 SINGLE_THREAD_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 START_TIMEOUT_SECONDS = 60.0
-DISABLE_ENV = "CHITIEU_FORK_KERNEL"
 
 
 def use_fork_server() -> bool:
-    """Whether the build should fork chapter kernels: yes where ``fork`` exists, unless ``CHITIEU_FORK_KERNEL=0``."""
-    return hasattr(os, "fork") and os.environ.get(DISABLE_ENV, "1") != "0"
+    """Whether this platform can fork chapter kernels (``python -m chitieu book --standard-kernels`` opts out)."""
+    return hasattr(os, "fork")
 
 
 def chapter_imports(notebooks: list[Path]) -> list[str]:

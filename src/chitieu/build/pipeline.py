@@ -193,11 +193,19 @@ def _plan_chapters(root: Path, ds, registry: Registry, parameters: dict) -> dict
     return plan
 
 
-def build_book(report_year: int, root: Path | None = None, workers: int | None = None, use_cache: bool = True) -> Path:
+def build_book(
+    report_year: int,
+    root: Path | None = None,
+    workers: int | None = None,
+    use_cache: bool = True,
+    warm_kernels: bool = True,
+) -> Path:
     """Run the whole pipeline for ``report_year`` and publish ``_build/html``; return its path.
 
     Chapters whose inputs did not change (content hashes, :mod:`chitieu.build.cache`) are reused from
     ``.cache/build`` instead of executed; when nothing changed at all, the published site is kept as is.
+    ``warm_kernels`` forks chapter kernels from a warm process where the platform allows
+    (:mod:`chitieu.build.forkkernel`); ``False`` starts standard kernels (slower, same notebooks).
 
     Raises
     ------
@@ -212,7 +220,7 @@ def build_book(report_year: int, root: Path | None = None, workers: int | None =
     t0 = time.perf_counter()
     with ExitStack() as running:
         # The warm kernel server imports on the other core while this one validates.
-        server = running.enter_context(fork_server(chapter_sources(root))) if use_fork_server() else None
+        server = running.enter_context(fork_server(chapter_sources(root))) if warm_kernels and use_fork_server() else None
         return _build(report_year, root, workers, use_cache, server, t0)
 
 
@@ -343,22 +351,3 @@ def _build(report_year: int, root: Path, workers: int | None, use_cache: bool, s
     breakdown = " · ".join(f"{name} {seconds:.1f} s" for name, seconds in phases.items())
     print(f"Xong / done in {time.perf_counter() - t0:.1f} s ({breakdown}): {root / '_build' / 'html' / 'index.html'}", flush=True)
     return root / "_build" / "html"
-
-
-def cli_book(args) -> int:
-    """``python -m chitieu book --year Y``."""
-    try:
-        build_book(args.year, workers=args.workers)
-    except DataValidationError as exc:
-        print(exc.render(), file=sys.stderr)
-        print("Không dựng sách: dữ liệu lỗi / build stopped: invalid data. Nothing was changed.", file=sys.stderr)
-        return 1
-    except YearDataError as exc:
-        print(str(exc), file=sys.stderr)
-        return 1
-    except BuildError as exc:
-        print(str(exc), file=sys.stderr)
-
-        print("Không xuất bản: trang cũ giữ nguyên / nothing published; the previous site is unchanged.", file=sys.stderr)
-        return 1
-    return 0

@@ -258,22 +258,3 @@ def render(report: Report) -> str:
         worst = max((w.added for w in chapters), default=0)
         lines.append(f"Đạt ngân sách / within budget: mỗi chương thêm tối đa {_kb(worst)} (giới hạn {limit}).")
     return "\n".join(lines)
-
-
-def cli_weight(args) -> int:
-    """``python -m chitieu weight [--html-dir _build/html]``: print the table; non-zero when over budget.
-
-    Also non-zero when a page references a file the site does not have, or a resource on another host.
-    """
-    from chitieu import config
-
-    html_dir = Path(getattr(args, "html_dir", None) or config.HTML_DIR)
-    try:
-        report = measure(html_dir)
-    except FileNotFoundError as exc:
-        print(str(exc), file=sys.stderr)
-        return 2
-    print(render(report))
-    if any(w.over_budget for w in report.pages) or report.missing or report.external:
-        return 1
-    return 0

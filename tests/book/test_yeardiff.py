@@ -1,4 +1,4 @@
-"""Figures that changed, appeared or disappeared between two report years (chitieu.analysis.yeardiff)."""
+"""Figures that changed, appeared or disappeared between two report years (chitieu.book.yeardiff)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import argparse
 import pytest
 
 from chitieu.analysis.selection import latest_observation
-from chitieu.analysis.yeardiff import cli_diff, compare, snapshot
+from chitieu.book.yeardiff import compare, snapshot
+from chitieu.cli import main as cli_main
 
 
 @pytest.mark.parametrize("year", [2020, 2021, 2022, 2023])
@@ -44,7 +45,7 @@ def test_compare_2022_to_2023(ds):
 
 
 def test_cli_prints_counts_and_lines(ds, capsys):
-    cli_diff(argparse.Namespace(data_dir=ds.data_dir, year_from=2022, year_to=2023))
+    cli_main(["--data-dir", str(ds.data_dir), "diff", "--from", "2022", "--to", "2023"])
     out = capsys.readouterr().out.splitlines()
     diff = compare(ds, 2022, 2023)
     assert f"thay đổi (changed): {(diff['change'] == 'changed').sum()}" in out[0]

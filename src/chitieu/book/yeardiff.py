@@ -57,20 +57,3 @@ def compare(ds: Dataset, year_from: int, year_to: int) -> pd.DataFrame:
 
 
 CHANGE_VI = {"changed": "thay đổi", "appeared": "mới có", "disappeared": "không còn"}
-
-
-def cli_diff(args) -> int:
-    """``python -m chitieu diff --from Y1 --to Y2``: print the differences."""
-    from chitieu.data.load import load_dataset
-
-    ds = load_dataset(args.data_dir)
-    diff = compare(ds, args.year_from, args.year_to)
-    counts = diff["change"].value_counts()
-    print(
-        f"So sánh sách năm {args.year_from} → {args.year_to} / book as of {args.year_from} vs {args.year_to}: "
-        + ", ".join(f"{CHANGE_VI[c]} ({c}): {int(counts.get(c, 0))}" for c in CHANGE_VI)
-    )
-    for row in diff.itertuples():
-        place = f" [{row.locality}]" if row.locality else ""
-        print(f"  {CHANGE_VI[row.change]:<10} {row.name_vi}{place}: {row.before} → {row.after}")
-    return 0
