@@ -13,7 +13,9 @@ import pytest
 from chitieu.build.pipeline import build_book
 from chitieu.config import PROJ_ROOT as ROOT
 
-IGNORE = shutil.ignore_patterns(".venv", "_build", ".cache", ".git", "__pycache__", ".pytest_cache", "*.egg-info", "staging")
+IGNORE = shutil.ignore_patterns(
+    ".venv", "_build", ".cache", ".git", "__pycache__", ".pytest_cache", "*.egg-info", "staging"
+)
 BAD_TEXT = re.compile(r"\bnan\b|\bNone\b|\bNaT\b|Traceback|(?<![\w.])\d+\.\d{4,}|np\.float64|alt\.Chart\(")
 EXTERNAL = re.compile(r"""(?:src|href)=["'](?:https?:)?//""")
 
@@ -49,12 +51,14 @@ class TestBookBuild:
             )
 
     def test_pages_show_no_raw_values(self, built):
-        pages = [p for p in (built / "_build" / "html").rglob("*.html") if p.name not in ("genindex.html", "search.html")]
+        pages = [
+            p for p in (built / "_build" / "html").rglob("*.html") if p.name not in ("genindex.html", "search.html")
+        ]
         assert pages
         for page in pages:
             text = visible_text(page.read_text(encoding="utf-8"))
             bad = BAD_TEXT.search(text)
-            assert bad is None, f"{page.name}: {text[max(0, bad.start() - 60):bad.end() + 60]!r}"
+            assert bad is None, f"{page.name}: {text[max(0, bad.start() - 60) : bad.end() + 60]!r}"
 
     def test_no_request_leaves_the_site(self, built):
         for page in (built / "_build" / "html").rglob("*.html"):

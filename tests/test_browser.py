@@ -71,9 +71,23 @@ ENGLISH_NUMBER = re.compile(r"\d,\d{3}(?!\d)|(?<![\d.])\d+\.\d{1,2}(?![\d.])|\d\
 
 # Interface strings of Sphinx and the themes that must reach the reader in Vietnamese.
 ENGLISH_UI = [
-    "Search this book...", "Skip to main content", "Back to top", "Toggle primary sidebar", "Toggle secondary sidebar",
-    "On this page", "Color mode", "System Settings", "previous page", "next page", "Site navigation",
-    "Link to this heading", "Last updated on", "Launch", "Download this page", "Print to PDF", "Fullscreen mode",
+    "Search this book...",
+    "Skip to main content",
+    "Back to top",
+    "Toggle primary sidebar",
+    "Toggle secondary sidebar",
+    "On this page",
+    "Color mode",
+    "System Settings",
+    "previous page",
+    "next page",
+    "Site navigation",
+    "Link to this heading",
+    "Last updated on",
+    "Launch",
+    "Download this page",
+    "Print to PDF",
+    "Fullscreen mode",
 ]
 
 XSS_FLAG = "__chitieu_xss"
@@ -172,7 +186,10 @@ class Visit:
         self.errors: list[str] = []
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
-        self.page.on("console", lambda msg: self.errors.append(f"console.{msg.type}: {msg.text}") if msg.type == "error" else None)
+        self.page.on(
+            "console",
+            lambda msg: self.errors.append(f"console.{msg.type}: {msg.text}") if msg.type == "error" else None,
+        )
         self.page.on("pageerror", lambda exc: self.errors.append(f"uncaught: {exc}"))
         self.page.on("requestfailed", lambda req: self.failed.append(f"{req.url} ({req.failure})"))
         self.page.on("websocket", lambda ws: self.external.append(ws.url))
@@ -242,7 +259,10 @@ def _wait_for_charts(page) -> dict:
             pass
     rendered = page.evaluate(
         """() => [...document.querySelectorAll('script.chitieu-spec')]
-                 .filter(s => { const d = document.getElementById(s.dataset.for); return d && d.querySelector('svg, canvas'); })
+                 .filter(s => {
+                   const d = document.getElementById(s.dataset.for);
+                   return d && d.querySelector('svg, canvas');
+                 })
                  .length"""
     )
     return {"expected": expected, "rendered": rendered}
@@ -263,8 +283,11 @@ def test_site_has_pages(site, visits):
 
 
 def test_every_chart_renders(visits):
-    bad = [f"{v.rel} @{v.width}: {v.charts['rendered']}/{v.charts['expected']} charts drawn"
-           for v in _each(visits) if v.charts["rendered"] != v.charts["expected"]]
+    bad = [
+        f"{v.rel} @{v.width}: {v.charts['rendered']}/{v.charts['expected']} charts drawn"
+        for v in _each(visits)
+        if v.charts["rendered"] != v.charts["expected"]
+    ]
     assert not bad, "\n".join(bad)
     assert sum(v.charts["expected"] for v in _each(visits, "desktop")) > 0, "no chart in the whole book"
 
@@ -286,17 +309,29 @@ def test_no_internet_reference_in_the_dom(visits):
         found = v.page.evaluate(
             """() => {
                  const out = [];
-                 const sel = 'script[src], link[href], img[src], iframe[src], source[src], video[src], audio[src], form[action], object[data], embed[src]';
+                 const sel = 'script[src], link[href], img[src], iframe[src], source[src], video[src], '
+                   + 'audio[src], form[action], object[data], embed[src]';
                  for (const el of document.querySelectorAll(sel)) {
                    const u = el.src || el.href || el.action || el.data;
-                   if (u && /^(https?:)?\\/\\//i.test(el.getAttribute('src') || el.getAttribute('href') || el.getAttribute('action') || el.getAttribute('data') || '')
+                   const given = el.getAttribute('src') || el.getAttribute('href') || el.getAttribute('action')
+                     || el.getAttribute('data') || '';
+                   if (u && /^(https?:)?\\/\\//i.test(given)
                        && new URL(u, location.href).host !== location.host) out.push(el.outerHTML.slice(0, 160));
                  }
                  for (const s of document.querySelectorAll('script:not([src])')) {
-                   if (/https?:\\/\\/(?!vega\\.github\\.io\\/schema\\/)[a-z0-9.-]+/i.test(s.textContent)) out.push(s.textContent.trim().slice(0, 160));
+                   if (/https?:\\/\\/(?!vega\\.github\\.io\\/schema\\/)[a-z0-9.-]+/i.test(s.textContent)) {
+                     out.push(s.textContent.trim().slice(0, 160));
+                   }
                  }
                  for (const sheet of document.styleSheets) {
-                   try { for (const r of sheet.cssRules) if (/url\\(["']?(https?:)?\\/\\//i.test(r.cssText) || /@import\\s+(url\\()?["']?(https?:)?\\/\\//i.test(r.cssText)) out.push(r.cssText.slice(0, 160)); }
+                   try {
+                     for (const r of sheet.cssRules) {
+                       if (/url\\(["']?(https?:)?\\/\\//i.test(r.cssText)
+                           || /@import\\s+(url\\()?["']?(https?:)?\\/\\//i.test(r.cssText)) {
+                         out.push(r.cssText.slice(0, 160));
+                       }
+                     }
+                   }
                    catch (e) { out.push('unreadable stylesheet ' + sheet.href); }
                  }
                  return out;
@@ -319,12 +354,15 @@ def test_interface_is_vietnamese(visits):
         search = v.page.locator("input[name='q']")
         for i in range(search.count()):
             placeholder = search.nth(i).get_attribute("placeholder") or ""
-            assert placeholder in ("", "Tìm trong sách…") or "Tìm" in placeholder, f"{v.rel}: search box says {placeholder!r}"
+            assert placeholder in ("", "Tìm trong sách…") or "Tìm" in placeholder, (
+                f"{v.rel}: search box says {placeholder!r}"
+            )
         english = v.page.evaluate(
             """(words) => {
                  const seen = [];
                  const attrs = [...document.querySelectorAll('[title], [aria-label], [placeholder]')]
-                   .flatMap(e => [e.getAttribute('title'), e.getAttribute('aria-label'), e.getAttribute('placeholder')]);
+                   .flatMap(e => [e.getAttribute('title'), e.getAttribute('aria-label'),
+                                  e.getAttribute('placeholder')]);
                  const text = document.body.innerText;
                  for (const w of words) if (attrs.includes(w) || text.includes(w)) seen.push(w);
                  return seen;
@@ -372,7 +410,7 @@ def test_no_unrendered_markup(visits):
     for v in _each(visits, "desktop"):
         text = v.page.locator("body").inner_text()
         for m in re.finditer(r"\{glue(?::[a-z]+)?\}|\{(?:numref|ref|doc|eval)\}`|`{3}|:::\{", text):
-            bad.append(f"{v.rel}: …{text[max(0, m.start() - 60):m.end() + 40]!r}…")
+            bad.append(f"{v.rel}: …{text[max(0, m.start() - 60) : m.end() + 40]!r}…")
     assert not bad, "\n".join(bad)
 
 
@@ -380,17 +418,21 @@ def test_no_horizontal_scroll_on_a_phone(visits):
     bad = []
     for v in _each(visits, "phone"):
         sizes = v.page.evaluate(
-            "() => ({doc: document.documentElement.scrollWidth, body: document.body.scrollWidth, view: window.innerWidth})"
+            "() => ({doc: document.documentElement.scrollWidth, body: document.body.scrollWidth, view: "
+            "window.innerWidth})"
         )
         if max(sizes["doc"], sizes["body"]) > sizes["view"]:
             wide = v.page.evaluate(
                 """(view) => [...document.querySelectorAll('body *')]
                      .filter(e => { const r = e.getBoundingClientRect(); return r.right > view + 1 && r.width > 0; })
                      .filter(e => !e.closest('.chitieu-table-wrap, .table-wrapper, pre, .highlight'))
-                     .slice(0, 5).map(e => e.tagName + '.' + [...e.classList].join('.') + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')""",
+                     .slice(0, 5).map(e => e.tagName + '.' + [...e.classList].join('.') + ' '
+                                      + Math.round(e.getBoundingClientRect().right) + 'px')""",
                 sizes["view"],
             )
-            bad.append(f"{v.rel}: scrolls to {max(sizes['doc'], sizes['body'])} px > {sizes['view']} px; widest: {wide}")
+            bad.append(
+                f"{v.rel}: scrolls to {max(sizes['doc'], sizes['body'])} px > {sizes['view']} px; widest: {wide}"
+            )
     assert not bad, "\n".join(bad)
 
 
@@ -427,7 +469,9 @@ def test_chart_numbers_are_vietnamese(visits):
 def _hover_tooltips(page, limit: int = 3, max_marks: int = 15) -> list[str]:
     """Hover the first marks of each chart; return the tooltip texts shown."""
     shown = []
-    marks = page.locator(".chitieu-chart svg .role-mark path, .chitieu-chart svg .role-mark rect, .chitieu-chart svg .role-mark circle")
+    marks = page.locator(
+        ".chitieu-chart svg .role-mark path, .chitieu-chart svg .role-mark rect, .chitieu-chart svg .role-mark circle"
+    )
     for i in range(min(marks.count(), max_marks)):
         mark = marks.nth(i)
         try:
@@ -465,8 +509,11 @@ def test_chapters_link_their_csv(site, visits):
     import urllib.request
 
     # A chapter "uses figures" when it draws a chart or ends with the table of its figures.
-    chapters = [v for v in _each(visits, "desktop")
-                if v.page.locator(".chitieu-chart, .chitieu-download").count() and v.rel.startswith("book/")]
+    chapters = [
+        v
+        for v in _each(visits, "desktop")
+        if v.page.locator(".chitieu-chart, .chitieu-download").count() and v.rel.startswith("book/")
+    ]
     assert chapters, "no chapter page with figures"
     for v in chapters:
         name = v.rel.removeprefix("book/").removesuffix(".html")
@@ -481,8 +528,15 @@ def test_chapters_link_their_csv(site, visits):
 def test_dataset_downloads(site):
     import urllib.request
 
-    for name in ("indicators.csv", "targets.csv", "observations.csv", "README.md", "tu_dien_du_lieu.md",
-                 "tu_dien_du_lieu.csv", "chitieu-huong-tra-du-lieu.zip"):
+    for name in (
+        "indicators.csv",
+        "targets.csv",
+        "observations.csv",
+        "README.md",
+        "tu_dien_du_lieu.md",
+        "tu_dien_du_lieu.csv",
+        "chitieu-huong-tra-du-lieu.zip",
+    ):
         with urllib.request.urlopen(site.base + "data/" + name, timeout=10) as resp:
             assert resp.status == 200 and resp.read(), name
     if (ROOT / "data" / "audit.csv").is_file():
@@ -495,7 +549,7 @@ def test_weight_model_sees_what_the_browser_loads(site, visits):
     for v in _each(visits, "desktop"):
         counted = set(model.closure(BASE + v.rel))
         fetched = {BASE + urlsplit(u).path.lstrip("/") for u in v.local}
-        missed = sorted(u[len(BASE):] for u in fetched - counted if not u.endswith(".csv"))
+        missed = sorted(u[len(BASE) :] for u in fetched - counted if not u.endswith(".csv"))
         assert not missed, f"{v.rel}: loaded but not weighed: {missed}"
 
 
@@ -554,16 +608,23 @@ def test_no_script_from_the_data_runs(hostile_site, browser):
             _wait_for_charts(v.page)
             _settle(v.page)
             title = v.page.title()
-            tips = _hover_tooltips(v.page, limit=40, max_marks=30) if v.page.locator("script.chitieu-spec").count() else []
+            tips = (
+                _hover_tooltips(v.page, limit=40, max_marks=30) if v.page.locator("script.chitieu-spec").count() else []
+            )
             assert v.page.evaluate(f"typeof window.{XSS_FLAG}") == "undefined", f"{rel}: a script from the data ran"
             assert v.page.title() == title != "XSS", f"{rel}: the data changed the page title"
-            assert v.page.locator("body script:not([src]):not([type])").evaluate_all(
-                f"els => els.filter(e => e.textContent.includes('{XSS_FLAG}')).length"
-            ) == 0, f"{rel}: the payload became a <script> element"
+            assert (
+                v.page.locator("body script:not([src]):not([type])").evaluate_all(
+                    f"els => els.filter(e => e.textContent.includes('{XSS_FLAG}')).length"
+                )
+                == 0
+            ), f"{rel}: the payload became a <script> element"
             assert v.page.locator("img[src='x']").count() == 0, f"{rel}: the payload became an <img> element"
-            assert not [u for u in v.local if urlsplit(u).path.endswith("/x")], f"{rel}: the payload's image was requested"
+            assert not [u for u in v.local if urlsplit(u).path.endswith("/x")], (
+                f"{rel}: the payload's image was requested"
+            )
             assert not v.external, f"{rel}: {v.external}"
-            assert not [e for e in v.errors], f"{rel}: {v.errors}"
+            assert not list(v.errors), f"{rel}: {v.errors}"
             text = v.page.locator("body").inner_text()
             if "<img src=x onerror=" in text:
                 shown_somewhere = True

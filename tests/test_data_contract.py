@@ -5,10 +5,10 @@ from decimal import Decimal
 
 import pytest
 
+from chitieu.config import PROJ_ROOT as ROOT
 from chitieu.data import schema
 from chitieu.data.periods import parse_period
 from chitieu.data.vnnum import find_numbers
-from chitieu.config import PROJ_ROOT as ROOT
 
 DATA = ROOT / "data"
 

@@ -25,12 +25,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from chitieu.data import schema
 from chitieu.cli import main
+from chitieu.config import PROJ_ROOT as ROOT
+from chitieu.data import schema
 from chitieu.data.errors import DataValidationError
 from chitieu.data.load import load_dataset
 from chitieu.data.validate import validate_dataset
-from chitieu.config import PROJ_ROOT as ROOT
 
 try:  # the auditor's files are validated by chitieu.analysis.audit when it exists
     from chitieu.analysis import audit
@@ -42,8 +42,12 @@ CHECKS, CORR = "checks.csv", "corrections.csv"
 FILES = (OBS, IND, TGT, RA)
 AUDIT_FILES = (CHECKS, CORR) if audit is not None and hasattr(audit, "load_checks") else ()
 LAST_COLUMN = {
-    OBS: "source_quote", IND: "description_vi", TGT: "source_quote", RA: "source_quote",
-    CHECKS: "evidence_quote", CORR: "reason_vi",
+    OBS: "source_quote",
+    IND: "description_vi",
+    TGT: "source_quote",
+    RA: "source_quote",
+    CHECKS: "evidence_quote",
+    CORR: "reason_vi",
 }
 COLUMNS = {
     OBS: schema.OBSERVATION_COLUMNS,
@@ -171,8 +175,10 @@ def assert_reported(message: str, expect: Expect) -> None:
     found = []
     for block in blocks(message):
         head, *lines = block.split("\n")
-        if head != expect.where and not head.startswith(expect.where + ":") and not (
-            expect.column is None and head.startswith(expect.where + ",")
+        if (
+            head != expect.where
+            and not head.startswith(expect.where + ":")
+            and not (expect.column is None and head.startswith(expect.where + ","))
         ):
             continue
         if expect.value is not None and repr(expect.value[:25])[1:-1] not in head:
@@ -964,7 +970,8 @@ def test_file_level_error_does_not_hide_other_files(copy, capsys):
 @pytest.mark.skipif(not AUDIT_FILES, reason="no chitieu.analysis.audit")
 @pytest.mark.parametrize("name", ["checks/unknown observation id", "corrections/unknown check id"])
 def test_check_data_validates_the_audit_files(name, copy, capsys):
-    """``make check-data`` should refuse a bad checks.csv/corrections.csv too (chitieu.analysis.audit validates them)."""
+    """``make check-data`` should refuse a bad checks.csv/corrections.csv too (chitieu.analysis.audit validates
+    them)."""
     expects = MUTATIONS[name](copy)
     code, err = run_check(copy, capsys)
     if code == 0:

@@ -11,12 +11,14 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from chitieu.build.pipeline import build_book
 from chitieu.analysis.years import YearDataError, check_report_year
+from chitieu.build.pipeline import build_book
 from chitieu.config import PROJ_ROOT as ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "year2024"
-IGNORE = shutil.ignore_patterns(".venv", "_build", ".cache", ".git", "__pycache__", ".pytest_cache", "*.egg-info", "staging")
+IGNORE = shutil.ignore_patterns(
+    ".venv", "_build", ".cache", ".git", "__pycache__", ".pytest_cache", "*.egg-info", "staging"
+)
 
 
 def outputs_text(notebook: Path) -> str:

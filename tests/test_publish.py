@@ -19,9 +19,9 @@ import time
 from pathlib import Path
 
 import pytest
+from test_mutations import MUTATIONS, assert_reported
 
 from chitieu.config import PROJ_ROOT as ROOT
-from test_mutations import MUTATIONS, assert_reported
 
 IGNORE = shutil.ignore_patterns(
     ".venv", "_build", ".git", "__pycache__", ".pytest_cache", "*.egg-info", "staging", ".cache", ".ipynb_checkpoints"
@@ -177,7 +177,9 @@ def test_chapter_missing_from_the_contents_publishes_nothing(restore):
 def test_sphinx_warning_publishes_nothing(restore):
     root = restore
     source = sorted((root / "notebooks").glob("[0-9][0-9]_*.md"))[0]
-    source.write_text(source.read_text(encoding="utf-8") + "\nXem thêm {ref}`nhan-khong-ton-tai-123`.\n", encoding="utf-8")
+    source.write_text(
+        source.read_text(encoding="utf-8") + "\nXem thêm {ref}`nhan-khong-ton-tai-123`.\n", encoding="utf-8"
+    )
     before = published(root)
     proc = run_book(root, "Sphinx warning")
     assert proc.returncode != 0

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from chitieu.book import chapter
 from chitieu.analysis import formulas
+from chitieu.book import chapter
 from chitieu.book.chapter import Text, no_data, obs_as_of, parts_total, rows_as_of, target_of, verb
 from chitieu.book.fmt import format_percent, format_value, join_vi
 from chitieu.data.load import Dataset
@@ -41,11 +41,16 @@ def ntm_statements(ds: Dataset, report_year: int) -> pd.DataFrame:
         return pd.DataFrame(columns=["obs_id", *NTM_COLUMNS])
     total = communes_total(ds, report_year)
     suffix = f"/{format_vn(total)} xã" if total is not None else " xã"
-    return pd.DataFrame({
-        "obs_id": frame["obs_id"], "label": frame["label"],
-        "value": [format_vn(v) + suffix for v in frame["value"]],
-        "period": frame["period_vi"], "status": frame["obs_status_vi"], "source": frame["source_ref_vi"],
-    })
+    return pd.DataFrame(
+        {
+            "obs_id": frame["obs_id"],
+            "label": frame["label"],
+            "value": [format_vn(v) + suffix for v in frame["value"]],
+            "period": frame["period_vi"],
+            "status": frame["obs_status_vi"],
+            "source": frame["source_ref_vi"],
+        }
+    )
 
 
 def communes_total(ds: Dataset, report_year: int) -> float | None:
@@ -81,19 +86,27 @@ def ntm_text(ds: Dataset, report_year: int) -> Text:
         text += " của thị xã đã đạt chuẩn nông thôn mới"
         ids.append(done["obs_id"])
         if pending is not None:
-            text += f"; {format_vn(pending['value'])} xã còn lại (Bình Tiến, Bình Thành) đang hoàn thiện hồ sơ đề nghị công nhận"
+            text += (
+                f"; {format_vn(pending['value'])} xã còn lại (Bình Tiến, "
+                "Bình Thành) đang hoàn thiện hồ sơ đề nghị công nhận"
+            )
             ids.append(pending["obs_id"])
         text += "."
     if rate is not None:
-        text += (f" Phần chỉ tiêu chủ yếu ghi tỷ lệ xã đạt chuẩn {verb(rate, 'đạt', 'ước đạt')} {rate['value_text_vi']} "
-                 f"đến cuối năm {rate['period_vi']}")
+        text += (
+            f" Phần chỉ tiêu chủ yếu ghi tỷ lệ xã đạt chuẩn {verb(rate, 'đạt', 'ước đạt')} {rate['value_text_vi']} "
+            f"đến cuối năm {rate['period_vi']}"
+        )
         ids.append(rate["obs_id"])
         if expected is not None:
             ids.append(expected["obs_id"])
         if done is not None and pending is not None and total:
             agree = consistent_rate(done["value"], pending["value"], total)
-            text += (f": hai cách nói chỉ khớp nhau nếu cả hai xã đang làm hồ sơ đều được công nhận ngay trong năm "
-                     f"(khi đó tỷ lệ là {format_percent(agree, 0)}). Vì vậy chương này coi {rate['value_text_vi']} là số ước tính, chưa phải kết quả")
+            text += (
+                f": hai cách nói chỉ khớp nhau nếu cả hai xã đang làm hồ sơ đều được công nhận ngay trong năm "
+                f"(khi đó tỷ lệ là {format_percent(agree, 0)}). Vì vậy chương này coi {rate['value_text_vi']} là số "
+                "ước tính, chưa phải kết quả"
+            )
         text += "."
     if advanced is not None:
         t = target_of(ds, "ntm_advanced_communes")
@@ -105,10 +118,15 @@ def ntm_text(ds: Dataset, report_year: int) -> Text:
     villages = chapter.latest(ds, "ntm_model_villages", report_year)
     tv = target_of(ds, "ntm_model_villages")
     if tv is not None:
-        text += (f" Mục tiêu có {format_vn(float(tv['low']))}–{format_vn(float(tv['high']))} thôn đạt chuẩn nông thôn "
-                 f"mới kiểu mẫu vào năm {int(tv['target_year'])} "
-                 + ("chưa có số liệu thực hiện trong báo cáo." if villages is None else
-                    f"đã có {format_vn(villages['value'])} thôn đạt."))
+        text += (
+            f" Mục tiêu có {format_vn(float(tv['low']))}–{format_vn(float(tv['high']))} thôn đạt chuẩn nông thôn "
+            f"mới kiểu mẫu vào năm {int(tv['target_year'])} "
+            + (
+                "chưa có số liệu thực hiện trong báo cáo."
+                if villages is None
+                else f"đã có {format_vn(villages['value'])} thôn đạt."
+            )
+        )
         if villages is not None:
             ids.append(villages["obs_id"])
     return Text(text.strip(), tuple(ids))
@@ -128,20 +146,33 @@ def ntm_investment_text(ds: Dataset, report_year: int) -> Text:
     if total is None:
         return no_data("vốn đầu tư cho xây dựng nông thôn mới", report_year)
     parts = ntm_investment(ds, report_year)
-    text = f"Giai đoạn {total['period_vi']}, vốn đầu tư phát triển bố trí cho xây dựng nông thôn mới là {total['value_text_vi']}"
+    text = (
+        f"Giai đoạn {total['period_vi']}, vốn đầu tư phát triển bố "
+        f"trí cho xây dựng nông thôn mới là {total['value_text_vi']}"
+    )
     ids = [total["obs_id"]]
     if not parts.empty:
         by = parts.set_index("member")
         share = formulas.share(by.loc["central_budget", "value"], parts_total(parts))
-        text += (f": ngân sách Trung ương {by.loc['central_budget', 'value_text_vi']} (khoảng {format_percent(share, 0)}), vốn đối "
-                 f"ứng của thị xã và các xã {by.loc['local_counterpart', 'value_text_vi']}; hai nguồn cộng lại "
-                 f"{format_value(parts_total(parts), 'billion_vnd', 3)}"
-                 + (", đúng bằng tổng" if round(parts_total(parts), 3) == round(total["value"], 3) else ", khác với tổng đã nêu"))
+        text += (
+            f": ngân sách Trung ương {by.loc['central_budget', 'value_text_vi']} (khoảng "
+            f"{format_percent(share, 0)}), vốn đối "
+            f"ứng của thị xã và các xã {by.loc['local_counterpart', 'value_text_vi']}; hai nguồn cộng lại "
+            f"{format_value(parts_total(parts), 'billion_vnd', 3)}"
+            + (
+                ", đúng bằng tổng"
+                if round(parts_total(parts), 3) == round(total["value"], 3)
+                else ", khác với tổng đã nêu"
+            )
+        )
         ids += list(parts["obs_id"])
     works = chapter.latest(ds, "ntm_new_works", report_year)
     if works is not None:
-        text += (f". Số vốn này làm {format_vn(works['value'])} công trình mới (trường học, nhà văn hóa, đường giao thông…), "
-                 f"bình quân khoảng {format_value(total['value'] / works['value'], 'billion_vnd', 1)} mỗi công trình")
+        text += (
+            f". Số vốn này làm {format_vn(works['value'])} công trình mới (trường học, nhà văn hóa, đường giao "
+            "thông…), "
+            f"bình quân khoảng {format_value(total['value'] / works['value'], 'billion_vnd', 1)} mỗi công trình"
+        )
         ids.append(works["obs_id"])
     return Text(text + ".", tuple(ids))
 
@@ -176,12 +207,18 @@ def urban_text(ds: Dataset, report_year: int) -> Text:
     out, ids = "", []
     urb = chapter.series(ds, "urbanization_rate", report_year)
     if not urb.empty:
-        parts = [f"năm {r.period_vi} {'ước đạt' if r.status == 'estimate' else 'đạt'} {r.value_text_vi}" for r in urb.itertuples()]
+        parts = [
+            f"năm {r.period_vi} {'ước đạt' if r.status == 'estimate' else 'đạt'} {r.value_text_vi}"
+            for r in urb.itertuples()
+        ]
         out += f"Tỷ lệ đô thị hóa {join_vi(parts)}."
         ids += list(urb["obs_id"])
         if len(urb) >= 2:
             d = urb["value"].iloc[-1] - urb["value"].iloc[-2]
-            out += f" Mức tăng {format_vn(d, 0 if d == round(d) else 1)} điểm phần trăm trong một năm cho thấy đô thị hóa diễn ra từ từ"
+            out += (
+                f" Mức tăng {format_vn(d, 0 if d == round(d) else 1)} điểm "
+                "phần trăm trong một năm cho thấy đô thị hóa diễn ra từ từ"
+            )
             out += "; hơn một nửa dân số đã sống ở khu vực đô thị." if urb["value"].iloc[-1] > 50 else "."
     w22 = obs_as_of(ds, "civilized_urban_wards.2022", report_year)
     w23 = obs_as_of(ds, "civilized_urban_wards.2023.b", report_year)
@@ -189,7 +226,10 @@ def urban_text(ds: Dataset, report_year: int) -> Text:
     wards = chapter.latest(ds, "wards_total", report_year)
     rate = chapter.latest(ds, "civilized_urban_wards_rate", report_year)
     if w22 is not None:
-        out += f" Đến cuối năm {w22['period_vi']}, {format_vn(w22['value'])} phường (Hương Văn, Tứ Hạ) đạt chuẩn văn minh đô thị"
+        out += (
+            f" Đến cuối năm {w22['period_vi']}, {format_vn(w22['value'])} "
+            "phường (Hương Văn, Tứ Hạ) đạt chuẩn văn minh đô thị"
+        )
         ids.append(w22["obs_id"])
         if w23 is not None:
             out += f"; dự kiến đến cuối năm {w23['period_vi']} có {format_vn(w23['value'])}"
@@ -205,8 +245,11 @@ def urban_text(ds: Dataset, report_year: int) -> Text:
                 ids.append(new["obs_id"])
         out += "."
         if w_key is not None and w23 is not None and w_key["value"] != w23["value"]:
-            out += (f" Phần chỉ tiêu chủ yếu lại ghi {format_vn(w_key['value'])} phường trong mục ước thực hiện đến cuối năm "
-                    f"{w_key['period_vi']}: đó là số đã đạt từ trước, chưa tính phường dự kiến được công nhận thêm.")
+            out += (
+                f" Phần chỉ tiêu chủ yếu lại ghi {format_vn(w_key['value'])} phường trong mục ước thực hiện đến "
+                "cuối năm "
+                f"{w_key['period_vi']}: đó là số đã đạt từ trước, chưa tính phường dự kiến được công nhận thêm."
+            )
             ids.append(w_key["obs_id"])
     streets = chapter.latest(ds, "civilized_streets", report_year)
     parts = civilized_streets(ds, report_year)
@@ -215,10 +258,13 @@ def urban_text(ds: Dataset, report_year: int) -> Text:
         ids.append(streets["obs_id"])
         if not parts.empty:
             top = parts.iloc[0]
-            share = formulas.share(top['value'], streets['value'])
-            out += (f", {'tập trung gần như hoàn toàn' if share >= 80 else 'nhiều nhất'} ở {top['label'].replace('Phường', 'phường', 1)} "
-                    f"({format_vn(top['value'])} tuyến, khoảng {format_percent(share, 0)})"
-                    + (f"; {join_vi(others)} chưa có tuyến nào được nêu" if (others := wards_without(parts)) else ""))
+            share = formulas.share(top["value"], streets["value"])
+            out += (
+                f", {'tập trung gần như hoàn toàn' if share >= 80 else 'nhiều nhất'} ở "
+                f"{top['label'].replace('Phường', 'phường', 1)} "
+                f"({format_vn(top['value'])} tuyến, khoảng {format_percent(share, 0)})"
+                + (f"; {join_vi(others)} chưa có tuyến nào được nêu" if (others := wards_without(parts)) else "")
+            )
             ids += list(parts["obs_id"])
         out += "."
     return Text(out.strip(), tuple(ids)) if out else no_data("phát triển đô thị", report_year)
@@ -231,8 +277,10 @@ def roads_text(ds: Dataset, report_year: int) -> Text:
     funds = obs_as_of(ds, "rural_roads_support_funding.2021-2023", report_year)
     if km is None:
         return no_data("đường bê tông ngõ, xóm", report_year)
-    text = (f"Theo phương châm “Nhà nước và Nhân dân cùng làm”, giai đoạn {km['period_vi']} đã đầu tư "
-            f"{km['value_text_vi'].replace('trên', 'hơn')} đường bê tông xóm, kiệt")
+    text = (
+        f"Theo phương châm “Nhà nước và Nhân dân cùng làm”, giai đoạn {km['period_vi']} đã đầu tư "
+        f"{km['value_text_vi'].replace('trên', 'hơn')} đường bê tông xóm, kiệt"
+    )
     ids = [km["obs_id"]]
     if funds is not None:
         text += f", trong đó ngân sách thị xã và các phường, xã hỗ trợ {funds['value_text_vi']}"

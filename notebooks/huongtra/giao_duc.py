@@ -8,16 +8,15 @@ can explain which one holds together.
 
 from __future__ import annotations
 
-
 import altair as alt
 import pandas as pd
 
+from chitieu.analysis.formulas import count_needed, share
+from chitieu.analysis.status import status_word
 from chitieu.book import chapter, charts
 from chitieu.book.chapter import AT_REPORT_DATE, estimate_note, no_data
 from chitieu.book.fmt import format_period, format_source_ref, format_value
-from chitieu.analysis.formulas import count_needed, share
 from chitieu.data.load import Dataset
-from chitieu.analysis.status import status_word
 from chitieu.data.vnnum import format_vn
 
 CHAPTER = "giao_duc"
@@ -313,9 +312,12 @@ def texts(ds: Dataset, report_year: int, key_row: pd.Series) -> dict[str, str]:
         out["start"] = (
             f"Mục giáo dục còn cho biết số trường tăng thêm so với đầu nhiệm kỳ. Lấy số trường đạt chuẩn trừ "
             f"đi số tăng thêm: {' và '.join(pieces)}. "
-            + (f"Như vậy đầu nhiệm kỳ thị xã có {base} trường đạt chuẩn"
-               + (", và các con số của mục giáo dục ăn khớp với nhau." if len(sec) > 1 else ".")
-               if consistent else "Các phép trừ không cho cùng một kết quả.")
+            + (
+                f"Như vậy đầu nhiệm kỳ thị xã có {base} trường đạt chuẩn"
+                + (", và các con số của mục giáo dục ăn khớp với nhau." if len(sec) > 1 else ".")
+                if consistent
+                else "Các phép trừ không cho cùng một kết quả."
+            )
         )
         if not pri.empty:
             r = pri.iloc[0]
@@ -336,7 +338,8 @@ def texts(ds: Dataset, report_year: int, key_row: pd.Series) -> dict[str, str]:
         years_left = int(key_row["target_year"]) - int(count["end_year"])
         out["need"] = (
             f"Để đạt mức {key_row['target_text_vi']} trên tổng số {format_vn(total['value'])} trường, cần ít nhất "
-            f"{format_vn(need)} trường đạt chuẩn (tỷ lệ {format_value(share(need, float(total['value'])), 'percent', 1)}). "
+            f"{format_vn(need)} trường đạt chuẩn (tỷ lệ "
+            f"{format_value(share(need, float(total['value'])), 'percent', 1)}). "
         )
         if more > 0 and years_left > 0:
             out["need"] += (
@@ -363,9 +366,11 @@ def texts(ds: Dataset, report_year: int, key_row: pd.Series) -> dict[str, str]:
         v = inv_rows.set_index("indicator_id")
         pct = investment_share(ds, y)
         out["investment"] = (
-            f"Giai đoạn {v.loc['school_investment', 'period_vi']}, thị xã bố trí {v.loc['school_investment', 'value_text_vi']} "
+            f"Giai đoạn {v.loc['school_investment', 'period_vi']}, thị xã bố trí "
+            f"{v.loc['school_investment', 'value_text_vi']} "
             f"để xây {format_vn(v.loc['school_admin_blocks_built', 'value'])} khu hiệu bộ và "
-            f"{format_vn(v.loc['classrooms_built', 'value'])} phòng học cho {format_vn(v.loc['schools_invested', 'value'])} "
+            f"{format_vn(v.loc['classrooms_built', 'value'])} phòng học cho "
+            f"{format_vn(v.loc['schools_invested', 'value'])} "
             f"trường, tức khoảng {format_value(pct, 'percent', 1)} số trường của thị xã."
             if pct is not None
             else ""

@@ -1,4 +1,5 @@
-"""Chapter 12 — limitations and tasks to 2025: the pace each 2025 target still needs (see :mod:`chitieu.analysis.progress`).
+"""Chapter 12 — limitations and tasks to 2025: the pace each 2025 target still needs
+(see :mod:`chitieu.analysis.progress`).
 
 :func:`progress_table` puts every indicator with a 2025 target in ``data/targets.csv`` through the progress
 method; the other functions gather the figures the report's limitations (P1:B2.I) and Part Two give.
@@ -11,12 +12,12 @@ import re
 
 import pandas as pd
 
-from chitieu.book import chapter
 from chitieu.analysis import progress
-from chitieu.book.fmt import format_period, format_source_ref, format_target, format_value, join_vi
 from chitieu.analysis.formulas import count_needed
-from chitieu.data.load import Dataset
 from chitieu.analysis.progress import Target
+from chitieu.book import chapter
+from chitieu.book.fmt import format_period, format_source_ref, format_target, format_value, join_vi
+from chitieu.data.load import Dataset
 from chitieu.data.vnnum import format_vn
 
 TARGET_YEAR = 2025
@@ -167,8 +168,14 @@ def progress_table(ds: Dataset, report_year: int) -> pd.DataFrame:
 def _latest_fields(latest: pd.Series | None) -> dict:
     if latest is None:
         return {
-            "obs_id": None, "value": None, "value_text_vi": MISSING, "period_vi": MISSING, "obs_status": None,
-            "obs_status_vi": MISSING, "source_ref_vi": MISSING, "latest_year": None,
+            "obs_id": None,
+            "value": None,
+            "value_text_vi": MISSING,
+            "period_vi": MISSING,
+            "obs_status": None,
+            "obs_status_vi": MISSING,
+            "source_ref_vi": MISSING,
+            "latest_year": None,
         }
     return {
         "obs_id": latest["obs_id"],
@@ -228,7 +235,10 @@ def _assess_row(ds: Dataset, iid: str, ttype: str, target: Target, hib, report_y
             result = progress.assess_level(
                 None if latest is None else float(latest["value"]),
                 "exact" if latest is None else latest["qualifier"],
-                target, hib, observed, years_left,
+                target,
+                hib,
+                observed,
+                years_left,
             )
     out.update(
         {
@@ -283,7 +293,9 @@ def sentence(row: dict, report_year: int) -> str:
     if row["target_type"] == "annual":
         head = f"{name}: {row['year_values_vi']}, so với mục tiêu {target}"
     else:
-        head = f"{name}: {row['value_text_vi']} ({row['period_vi']}{est}), so với mục tiêu {target} vào năm {TARGET_YEAR}"
+        head = (
+            f"{name}: {row['value_text_vi']} ({row['period_vi']}{est}), so với mục tiêu {target} vào năm {TARGET_YEAR}"
+        )
     if row["code"] == "achieved":
         tail = ": đã đạt"
         if row["observed"] is not None and row["observed"] * (1 if row["higher_is_better"] is not False else -1) < 0:
@@ -313,7 +325,9 @@ def display_table(table: pd.DataFrame) -> pd.DataFrame:
     and status, observed pace with what it is computed on)."""
     est = table["obs_status"].map({"estimate": ", ước tính"}).fillna("")
     value = [v if p == MISSING else f"{v} ({p}{e})" for v, p, e in zip(table["value_text_vi"], table["period_vi"], est)]
-    observed = [o if s == MISSING else f"{o} ({s})" for o, s in zip(table["observed_text_vi"], table["observed_span_vi"])]
+    observed = [
+        o if s == MISSING else f"{o} ({s})" for o, s in zip(table["observed_text_vi"], table["observed_span_vi"])
+    ]
     return pd.DataFrame(
         {
             "name": table["name_vi"],
@@ -436,7 +450,10 @@ def chart_table(table: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
 
 def revenue_series(ds: Dataset, report_year: int) -> dict[str, pd.DataFrame]:
     """Yearly budget revenue on the area, of the town, and land-use revenue (limitation at P1:B2.I.1)."""
-    return {iid: chapter.series(ds, iid, report_year) for iid in ("budget_revenue_area", "budget_revenue_town", "land_use_revenue")}
+    return {
+        iid: chapter.series(ds, iid, report_year)
+        for iid in ("budget_revenue_area", "budget_revenue_town", "land_use_revenue")
+    }
 
 
 def cluster_plans(ds: Dataset) -> pd.DataFrame:
@@ -445,8 +462,10 @@ def cluster_plans(ds: Dataset) -> pd.DataFrame:
     ids = chapter.parts_of(ds, "industrial_cluster_planned_area", "cluster")
     obs = ds.observations[ds.observations["indicator_id"].isin(ids) & (ds.observations["status"] == "plan")]
     out = chapter.enrich(ds, obs)
-    out["cluster_vi"] = out["name_vi"].str.replace("Diện tích cụm công nghiệp ", "", regex=False).str.replace(
-        " đề nghị bổ sung quy hoạch", "", regex=False
+    out["cluster_vi"] = (
+        out["name_vi"]
+        .str.replace("Diện tích cụm công nghiệp ", "", regex=False)
+        .str.replace(" đề nghị bổ sung quy hoạch", "", regex=False)
     )
     return out.sort_values("value", ascending=False, kind="stable")
 
@@ -472,7 +491,9 @@ def months_left_need(annual_target: float, so_far: float) -> float:
 def resolution_structure(ds: Dataset) -> pd.DataFrame:
     """The resolution's task and solution groups (P2 introduction), enriched. They describe the 2020–2025
     resolution itself, so they are shown whatever the report year."""
-    obs = ds.observations[ds.observations["indicator_id"].isin(["resolution_task_groups", "resolution_solution_groups"])]
+    obs = ds.observations[
+        ds.observations["indicator_id"].isin(["resolution_task_groups", "resolution_solution_groups"])
+    ]
     return chapter.enrich(ds, obs)
 
 
@@ -493,9 +514,7 @@ def limitation_facts(ds: Dataset, report_year: int) -> dict:
     ids: list[str] = []
     out: dict = {}
     growth = chapter.latest(ds, "budget_revenue_growth_avg", report_year)
-    out["budget_growth"] = chapter.value_text(growth, report_year) + (
-        "/năm" if growth is not None else ""
-    )
+    out["budget_growth"] = chapter.value_text(growth, report_year) + ("/năm" if growth is not None else "")
     if growth is not None:
         ids.append(growth["obs_id"])
     tgt = ds.targets[ds.targets["indicator_id"] == "budget_revenue_growth_avg"].iloc[0]
@@ -511,7 +530,9 @@ def limitation_facts(ds: Dataset, report_year: int) -> dict:
     if std is not None and total is not None:
         ids += [std["obs_id"], total["obs_id"]]
         out["schools_now"] = f"{format_vn(std['value'])}/{format_vn(total['value'])} trường ({std['period_vi']})"
-        out["schools_needed"] = format_vn(max(count_needed(total["value"], float(school_target["low"])) - int(std["value"]), 0))
+        out["schools_needed"] = format_vn(
+            max(count_needed(total["value"], float(school_target["low"])) - int(std["value"]), 0)
+        )
         out["schools_target"] = format_value(float(school_target["low"]), "percent")
     else:
         out["schools_now"] = out["schools_needed"] = chapter.missing_text(report_year)
@@ -547,9 +568,7 @@ def part_two_facts(ds: Dataset, report_year: int) -> dict:
     out["clusters_total"] = format_value(total_area(clusters), "ha")
     ids += list(clusters["obs_id"])
     bt = chapter.by_locality(ds, "industrial_cluster_planned_area__cluster__binh_thanh", report_year)
-    out["binh_thanh"] = (
-        bt["value_text_vi"].iloc[0] if not bt.empty else chapter.missing_text(report_year)
-    )
+    out["binh_thanh"] = bt["value_text_vi"].iloc[0] if not bt.empty else chapter.missing_text(report_year)
     ids += list(bt["obs_id"])
     period = f"{report_year}-01/{report_year}-05"
     all_five = statements_of(ds, "party_admissions", period)
@@ -568,7 +587,9 @@ def part_two_facts(ds: Dataset, report_year: int) -> dict:
     else:
         out["admissions_2023"] = ""
     ntm = statements_of(ds, "ntm_communes", str(report_year))
-    out["ntm_now"] = join_vi([f"{r.value_text_vi} xã ({r.status_vi})" for r in ntm.itertuples()]) if not ntm.empty else ""
+    out["ntm_now"] = (
+        join_vi([f"{r.value_text_vi} xã ({r.status_vi})" for r in ntm.itertuples()]) if not ntm.empty else ""
+    )
     ids += list(ntm["obs_id"])
     out["obs_ids"] = ids
     return out
@@ -578,8 +599,12 @@ def statements_of(ds: Dataset, indicator_id: str, period: str) -> pd.DataFrame:
     """Every whole-town, non-plan statement of one indicator for one exact period, in file order, enriched
     (``status_vi``: "thực hiện"/"ước tính")."""
     obs = ds.observations
-    obs = obs[(obs["indicator_id"] == indicator_id) & (obs["period"] == period) & (obs["locality"] == "")
-              & (obs["status"] != "plan")]
+    obs = obs[
+        (obs["indicator_id"] == indicator_id)
+        & (obs["period"] == period)
+        & (obs["locality"] == "")
+        & (obs["status"] != "plan")
+    ]
     out = chapter.enrich(ds, obs)
     return out.assign(status_vi=out["obs_status_vi"]) if not out.empty else out.assign(status_vi=pd.Series(dtype=str))
 
@@ -593,8 +618,14 @@ def second_values(ds: Dataset, indicator_id: str, report_year: int) -> list[dict
     for period, group in obs.groupby("period", sort=False):
         if group["value"].nunique() > 1:
             rows = chapter.enrich(ds, group)
-            out.append({"period_vi": format_period(period), "first": rows["value_text_vi"].iloc[0],
-                        "second": rows["value_text_vi"].iloc[1], "ids": list(rows["obs_id"])})
+            out.append(
+                {
+                    "period_vi": format_period(period),
+                    "first": rows["value_text_vi"].iloc[0],
+                    "second": rows["value_text_vi"].iloc[1],
+                    "ids": list(rows["obs_id"]),
+                }
+            )
     return out
 
 

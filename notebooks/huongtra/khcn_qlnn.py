@@ -76,8 +76,10 @@ def texts(ds: Dataset, report_year: int) -> dict[str, str]:
             )
         )
         out["summary"] = (
-            f"Đến giữa năm {rows['period'].iloc[0]}, {format_vn(full)} trên {format_vn(len(rows))} tỷ lệ về chính quyền "
-            f"điện tử mà báo cáo nêu ở mức {format_value(100.0, 'percent')}, và mức hài lòng của người dân, doanh nghiệp với việc giải quyết thủ "
+            f"Đến giữa năm {rows['period'].iloc[0]}, {format_vn(full)} trên {format_vn(len(rows))} tỷ lệ về chính "
+            "quyền "
+            f"điện tử mà báo cáo nêu ở mức {format_value(100.0, 'percent')}, và mức hài lòng của người dân, doanh "
+            "nghiệp với việc giải quyết thủ "
             f"tục hành chính {r.loc['admin_satisfaction_index', 'value_text_vi']}. Ngoài các tỷ lệ này, phần khoa "
             "học – công nghệ và quản lý nhà nước của báo cáo hầu như chỉ có nhận định, không có số đo."
         )
@@ -99,7 +101,8 @@ def texts(ds: Dataset, report_year: int) -> dict[str, str]:
         out["mechanisation"] = no_data("tỷ lệ cơ giới hóa trong sản xuất nông nghiệp", y, AT_REPORT_DATE).text
     wards = chapter.latest(ds, "wards_communes_total", y)
     out["wards"] = (
-        f"Sau khi một số phường, xã được sáp nhập vào thành phố Huế, thị xã còn {format_vn(wards['value'])} phường, xã; "
+        f"Sau khi một số phường, xã được sáp nhập vào thành phố Huế, thị xã còn {format_vn(wards['value'])} phường, "
+        "xã; "
         "báo cáo không nêu số cán bộ, công chức hay biên chế của các đơn vị này."
         if wards is not None
         else no_data("số phường, xã hiện nay", y, AT_REPORT_DATE).text

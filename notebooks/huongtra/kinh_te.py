@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from chitieu.book import chapter
 from chitieu.analysis import formulas
+from chitieu.book import chapter
 from chitieu.book.chapter import (
     EMPTY,
     Text,
@@ -78,21 +78,24 @@ def growth_text(ds: Dataset, report_year: int) -> Text:
     if row is None:
         return no_data("tốc độ tăng trưởng kinh tế bình quân của nhiệm kỳ", report_year)
     t = target_of(ds, "gdp_growth_avg")
-    text = (f"Tốc độ tăng trưởng kinh tế bình quân giai đoạn {row['period_vi']} {verb(row)} "
-            f"{row['value_text_vi']}/năm")
+    text = f"Tốc độ tăng trưởng kinh tế bình quân giai đoạn {row['period_vi']} {verb(row)} {row['value_text_vi']}/năm"
     ids = [row["obs_id"]]
     if t is not None:
         low = None if pd.isna(t["low"]) else float(t["low"])
         high = None if pd.isna(t["high"]) else float(t["high"])
-        text += (f", {compare_to_target(row['value'], low, high, target_text(ds, 'gdp_growth_avg') + '/năm')} "
-                 "mà Nghị quyết đề ra.")
+        text += (
+            f", {compare_to_target(row['value'], low, high, target_text(ds, 'gdp_growth_avg') + '/năm')} "
+            "mà Nghị quyết đề ra."
+        )
         total = int(t["target_year"]) - int(row["start_year"]) + 1
         done = int(row["end_year"]) - int(row["start_year"]) + 1
         if low is not None and row["value"] < low and total > done:
             need_low = formulas.remaining_growth_needed(row["value"], done, low, total)
-            text += (f" Muốn cả giai đoạn {int(row['start_year'])}–{int(t['target_year'])} đạt bình quân "
-                     f"{format_value(low, 'percent')}/năm, {total - done} năm còn lại phải tăng khoảng "
-                     f"{format_percent(need_low)}/năm")
+            text += (
+                f" Muốn cả giai đoạn {int(row['start_year'])}–{int(t['target_year'])} đạt bình quân "
+                f"{format_value(low, 'percent')}/năm, {total - done} năm còn lại phải tăng khoảng "
+                f"{format_percent(need_low)}/năm"
+            )
             if high is not None and high != low:
                 need_high = formulas.remaining_growth_needed(row["value"], done, high, total)
                 text += f" (và khoảng {format_percent(need_high)}/năm nếu nhắm tới mức {format_value(high, 'percent')})"
@@ -102,13 +105,17 @@ def growth_text(ds: Dataset, report_year: int) -> Text:
     value = chapter.latest(ds, "production_value", report_year)
     growth = chapter.latest(ds, "production_value_growth", report_year)
     if value is not None:
-        text += (f" Năm {value['period_vi']}, giá trị sản xuất (giá so sánh 2020) {verb(value, 'đạt', 'dự ước đạt')} "
-                 f"{value['value_text_vi']}")
+        text += (
+            f" Năm {value['period_vi']}, giá trị sản xuất (giá so sánh 2020) {verb(value, 'đạt', 'dự ước đạt')} "
+            f"{value['value_text_vi']}"
+        )
         ids.append(value["obs_id"])
         if growth is not None and growth["period"] == value["period"]:
             base = implied_previous(value["value"], growth["value"])
-            text += (f", tăng {growth['value_text_vi']} so với năm trước; tính ngược lại, giá trị sản xuất năm "
-                     f"{int(value['end_year']) - 1} vào khoảng {format_value(round(base), 'billion_vnd', 0)}")
+            text += (
+                f", tăng {growth['value_text_vi']} so với năm trước; tính ngược lại, giá trị sản xuất năm "
+                f"{int(value['end_year']) - 1} vào khoảng {format_value(round(base), 'billion_vnd', 0)}"
+            )
             ids.append(growth["obs_id"])
         text += "."
     return Text(text, tuple(ids))
@@ -120,18 +127,29 @@ def sector_growth_text(ds: Dataset, report_year: int) -> Text:
     if frame.empty:
         return no_data("tốc độ tăng của từng ngành", report_year)
     by_id = frame.set_index("indicator_id")
-    parts = [f"{SECTOR_GROWTH[i].lower()} {by_id.loc[i, 'value_text_vi']}/năm" for i in SECTOR_GROWTH
-             if i in by_id.index and i != "gdp_growth_avg"]
+    parts = [
+        f"{SECTOR_GROWTH[i].lower()} {by_id.loc[i, 'value_text_vi']}/năm"
+        for i in SECTOR_GROWTH
+        if i in by_id.index and i != "gdp_growth_avg"
+    ]
     text = f"Theo ngành, giá trị sản xuất tăng bình quân: {join_vi(parts)}."
     if {"gdp_growth_avg", "agriculture_growth_avg"} <= set(by_id.index):
-        faster = [SECTOR_GROWTH[i].lower() for i in ("industry_growth_avg", "services_growth_avg")
-                  if i in by_id.index and by_id.loc[i, "value"] > by_id.loc["gdp_growth_avg", "value"]]
+        faster = [
+            SECTOR_GROWTH[i].lower()
+            for i in ("industry_growth_avg", "services_growth_avg")
+            if i in by_id.index and by_id.loc[i, "value"] > by_id.loc["gdp_growth_avg", "value"]
+        ]
         if faster:
-            text += (f" {join_vi(faster).capitalize()} tăng nhanh hơn mức chung "
-                     f"{by_id.loc['gdp_growth_avg', 'value_text_vi']}/năm")
-            text += (", còn nông nghiệp tăng chậm hơn nhiều: vì vậy tỷ trọng nông nghiệp trong nền kinh tế "
-                     "tiếp tục thu hẹp, đúng hướng chuyển dịch mà Nghị quyết mong muốn."
-                     if by_id.loc["agriculture_growth_avg", "value"] < by_id.loc["gdp_growth_avg", "value"] else ".")
+            text += (
+                f" {join_vi(faster).capitalize()} tăng nhanh hơn mức chung "
+                f"{by_id.loc['gdp_growth_avg', 'value_text_vi']}/năm"
+            )
+            text += (
+                ", còn nông nghiệp tăng chậm hơn nhiều: vì vậy tỷ trọng nông nghiệp trong nền kinh tế "
+                "tiếp tục thu hẹp, đúng hướng chuyển dịch mà Nghị quyết mong muốn."
+                if by_id.loc["agriculture_growth_avg", "value"] < by_id.loc["gdp_growth_avg", "value"]
+                else "."
+            )
     return Text(text, tuple(frame["obs_id"]))
 
 
@@ -155,10 +173,15 @@ def income_text(ds: Dataset, report_year: int) -> Text:
     if len(first) >= 2:
         a, b = first.iloc[-2], first.iloc[-1]
         g = formulas.growth_rate(a["value"], b["value"])
-        text += (f" Từ năm {a['period_vi']} sang năm {b['period_vi']}, thu nhập tăng khoảng {format_percent(g)}"
-                 + (f" (vì năm {a['period_vi']} được ghi là “{a['value_text_vi']}”, đây là mức tăng tối đa)"
-                    if a["qualifier"] == "more_than" else "")
-                 + ".")
+        text += (
+            f" Từ năm {a['period_vi']} sang năm {b['period_vi']}, thu nhập tăng khoảng {format_percent(g)}"
+            + (
+                f" (vì năm {a['period_vi']} được ghi là “{a['value_text_vi']}”, đây là mức tăng tối đa)"
+                if a["qualifier"] == "more_than"
+                else ""
+            )
+            + "."
+        )
     t = target_of(ds, "income_per_capita")
     if t is not None and not pd.isna(t["low"]):
         low = float(t["low"])
@@ -168,11 +191,17 @@ def income_text(ds: Dataset, report_year: int) -> Text:
             text += ", và mức hiện nay đã chạm cận dưới của mục tiêu."
         elif years_left > 0:
             need = formulas.required_annual_growth(row["value"], low, years_left)
-            text += (f": từ mức {row['value_text_vi']} của năm {row['period_vi']}, thu nhập cần tăng khoảng {format_percent(need)}/năm "
-                     f"trong {years_left} năm còn lại để đạt {format_value(low, 'million_vnd')}")
+            text += (
+                f": từ mức {row['value_text_vi']} của năm {row['period_vi']}, thu nhập cần tăng khoảng "
+                f"{format_percent(need)}/năm "
+                f"trong {years_left} năm còn lại để đạt {format_value(low, 'million_vnd')}"
+            )
             if not pd.isna(t["high"]) and float(t["high"]) != low:
                 need_high = formulas.required_annual_growth(row["value"], float(t["high"]), years_left)
-                text += f", và khoảng {format_percent(need_high)}/năm để đạt {format_value(float(t['high']), 'million_vnd')}"
+                text += (
+                    f", và khoảng {format_percent(need_high)}/năm để đạt "
+                    f"{format_value(float(t['high']), 'million_vnd')}"
+                )
             text += ". Báo cáo tự đánh giá chỉ tiêu này chưa đạt."
     return Text(text, tuple(ids))
 
@@ -205,8 +234,10 @@ def structure_text(ds: Dataset, report_year: int) -> Text:
         return no_data("cơ cấu kinh tế theo ngành", report_year)
     parts = [f"{r.label.lower()} {r.value_text_vi}" for r in frame.itertuples()]
     total = parts_total(frame)
-    text = (f"Đến cuối năm {frame['period_vi'].iloc[0]}, cơ cấu kinh tế gồm {join_vi(parts)} "
-            f"(cộng lại {format_value(total, 'percent')}).")
+    text = (
+        f"Đến cuối năm {frame['period_vi'].iloc[0]}, cơ cấu kinh tế gồm {join_vi(parts)} "
+        f"(cộng lại {format_value(total, 'percent')})."
+    )
     return Text(text, tuple(frame["obs_id"]))
 
 
@@ -230,7 +261,9 @@ def industrial_clusters(ds: Dataset, report_year: int) -> pd.DataFrame:
     P2:III.1) are plans for 2025, shown from the year the report was written on.
     """
     obs = ds.observations[ds.observations["indicator_id"].isin(list(CLUSTER_LABELS))]
-    known = obs[(obs["end_year"] <= report_year) | ((obs["status"] == "plan") & (report_year >= report_written_year(ds)))]
+    known = obs[
+        (obs["end_year"] <= report_year) | ((obs["status"] == "plan") & (report_year >= report_written_year(ds)))
+    ]
     frame = rows_as_of(ds, list(known["obs_id"]), 9999)
     if frame.empty:
         return frame
@@ -241,9 +274,15 @@ def industrial_clusters(ds: Dataset, report_year: int) -> pd.DataFrame:
 def industry_text(ds: Dataset, report_year: int) -> Text:
     """Industrial growth, investment projects supported and the industrial clusters."""
     row = chapter.latest(ds, "industry_growth_avg", report_year)
-    out = (Text(f"Giá trị sản xuất công nghiệp – tiểu thủ công nghiệp giai đoạn {row['period_vi']} tăng bình quân "
-                f"{row['value_text_vi']}/năm, nhanh nhất trong các ngành.", (row["obs_id"],))
-           if row is not None else no_data("tốc độ tăng của công nghiệp – tiểu thủ công nghiệp", report_year))
+    out = (
+        Text(
+            f"Giá trị sản xuất công nghiệp – tiểu thủ công nghiệp giai đoạn {row['period_vi']} tăng bình quân "
+            f"{row['value_text_vi']}/năm, nhanh nhất trong các ngành.",
+            (row["obs_id"],),
+        )
+        if row is not None
+        else no_data("tốc độ tăng của công nghiệp – tiểu thủ công nghiệp", report_year)
+    )
     projects = chapter.breakdown(ds, "investment_projects_supported", report_year)
     if not projects.empty:
         by = projects.set_index("member")
@@ -259,7 +298,9 @@ def industry_text(ds: Dataset, report_year: int) -> Text:
     plans = clusters[clusters["status"] == "plan"] if not clusters.empty else clusters
     if not actual.empty:
         r = actual.iloc[0]
-        out += Text(f"Cụm công nghiệp Bình Thành ({r['value_text_vi']}) đã có quy hoạch chi tiết 1/500.", (r["obs_id"],))
+        out += Text(
+            f"Cụm công nghiệp Bình Thành ({r['value_text_vi']}) đã có quy hoạch chi tiết 1/500.", (r["obs_id"],)
+        )
     if not plans.empty:
         out += Text(
             f"Phần định hướng đến năm 2025 đề xuất thêm {format_vn(len(plans))} cụm mới có ghi diện tích, cộng lại "
@@ -296,26 +337,29 @@ def craft_text(ds: Dataset, report_year: int) -> Text:
         return no_data("làng nghề và ngành nghề truyền thống", report_year)
     text, ids = "", []
     if village is not None:
-        text += (f"Trong giai đoạn {village['period_vi']}, tỉnh đã công nhận {format_vn(village['value'])} làng nghề "
-                 "truyền thống: bún Vân Cù (xã Hương Toàn).")
+        text += (
+            f"Trong giai đoạn {village['period_vi']}, tỉnh đã công nhận {format_vn(village['value'])} làng nghề "
+            "truyền thống: bún Vân Cù (xã Hương Toàn)."
+        )
         ids.append(village["obs_id"])
     if homes is not None:
         text += f" Làng nghề hiện có {homes['value_text_vi']} sản xuất"
         ids.append(homes["obs_id"])
         if machines is not None:
             share = formulas.share(machines["value"], homes["value"])
-            text += (f", trong đó {machines['value_text_vi']} (khoảng {format_percent(share)}) đã đầu tư dây chuyền làm bún "
-                     "liên hoàn, khép kín")
+            text += (
+                f", trong đó {machines['value_text_vi']} (khoảng {format_percent(share)}) đã đầu tư dây chuyền làm bún "
+                "liên hoàn, khép kín"
+            )
             ids.append(machines["obs_id"])
         if low is not None and high is not None:
-            text += (f"; mỗi hộ làm ra bình quân {format_vn(low['value'])}–{format_value(high['value'], 'kg_per_day')}")
+            text += f"; mỗi hộ làm ra bình quân {format_vn(low['value'])}–{format_value(high['value'], 'kg_per_day')}"
             ids += [low["obs_id"], high["obs_id"]]
         text += "."
     text += " Các nghề khác vẫn ở quy mô hộ gia đình và nhỏ hơn nhiều"
     com = obs_as_of(ds, "craft_households__craft__an_thuan_banh_com.2023", report_year)
     if com is not None:
-        text += (f"; nghề bánh cốm An Thuận chỉ còn {com['value_text_vi']} làm thủ công theo mùa vụ, "
-                 "có nguy cơ mai một")
+        text += f"; nghề bánh cốm An Thuận chỉ còn {com['value_text_vi']} làm thủ công theo mùa vụ, có nguy cơ mai một"
         ids.append(com["obs_id"])
     text += "."
     return Text(text.strip(), tuple(ids))
@@ -331,25 +375,33 @@ def services_text(ds: Dataset, report_year: int) -> Text:
     out = EMPTY
     row = chapter.latest(ds, "services_growth_avg", report_year)
     if row is not None:
-        out += Text(f"Giá trị dịch vụ giai đoạn {row['period_vi']} tăng bình quân {row['value_text_vi']}/năm.",
-                    (row["obs_id"],))
+        out += Text(
+            f"Giá trị dịch vụ giai đoạn {row['period_vi']} tăng bình quân {row['value_text_vi']}/năm.", (row["obs_id"],)
+        )
     exports = chapter.series(ds, "export_value", report_year)
     if not exports.empty:
-        parts = [f"năm {r.period_vi} {'ước đạt' if r.status == 'estimate' else 'đạt'} {r.value_text_vi}"
-                 for r in exports.itertuples()]
+        parts = [
+            f"năm {r.period_vi} {'ước đạt' if r.status == 'estimate' else 'đạt'} {r.value_text_vi}"
+            for r in exports.itertuples()
+        ]
         text = f"Kim ngạch xuất khẩu hàng hóa {join_vi(parts)}"
         if len(exports) >= 2:
             g = formulas.growth_rate(exports["value"].iloc[-2], exports["value"].iloc[-1])
             word = "giảm" if g < 0 else "tăng"
-            text += (f": {word} khoảng {format_percent(abs(g))} trong một năm. Báo cáo không giải thích mức "
-                     f"{word} này; có thể con số năm sau chỉ tính một phần năm, nên cần đọc thận trọng.")
+            text += (
+                f": {word} khoảng {format_percent(abs(g))} trong một năm. Báo cáo không giải thích mức "
+                f"{word} này; có thể con số năm sau chỉ tính một phần năm, nên cần đọc thận trọng."
+            )
         else:
             text += "."
         out += Text(text, tuple(exports["obs_id"]))
     biz = chapter.latest(ds, "new_business_households", report_year)
     if biz is not None:
-        out += Text(f"Trong giai đoạn {biz['period_vi']} có {biz['value_text_vi'].replace('trên', 'hơn')} đăng ký kinh "
-                    "doanh mới.", (biz["obs_id"],))
+        out += Text(
+            f"Trong giai đoạn {biz['period_vi']} có {biz['value_text_vi'].replace('trên', 'hơn')} đăng ký kinh "
+            "doanh mới.",
+            (biz["obs_id"],),
+        )
     return out if out.text else no_data("ngành dịch vụ", report_year)
 
 
@@ -402,9 +454,12 @@ def agriculture_text(ds: Dataset, report_year: int) -> Text:
     out = EMPTY
     row = chapter.latest(ds, "agriculture_growth_avg", report_year)
     if row is not None:
-        out += Text(f"Giá trị sản xuất nông nghiệp giai đoạn {row['period_vi']} chỉ tăng bình quân "
-                    f"{row['value_text_vi']}/năm: nông nghiệp không còn là động lực tăng trưởng, mà chuyển sang "
-                    "nâng chất lượng và giá trị hàng hóa.", (row["obs_id"],))
+        out += Text(
+            f"Giá trị sản xuất nông nghiệp giai đoạn {row['period_vi']} chỉ tăng bình quân "
+            f"{row['value_text_vi']}/năm: nông nghiệp không còn là động lực tăng trưởng, mà chuyển sang "
+            "nâng chất lượng và giá trị hàng hóa.",
+            (row["obs_id"],),
+        )
     rice = chapter.latest(ds, "hq_rice_area", report_year)
     if rice is not None:
         seasons = chapter.breakdown(ds, "hq_rice_area", report_year, "season")
@@ -413,25 +468,31 @@ def agriculture_text(ds: Dataset, report_year: int) -> Text:
         ids = [rice["obs_id"]]
         if not seasons.empty:
             by = seasons.set_index("member")
-            text += (f" (vụ Đông Xuân {by.loc['winter_spring', 'value_text_vi']}, vụ Hè Thu "
-                     f"{by.loc['summer_autumn', 'value_text_vi']})")
+            text += (
+                f" (vụ Đông Xuân {by.loc['winter_spring', 'value_text_vi']}, vụ Hè Thu "
+                f"{by.loc['summer_autumn', 'value_text_vi']})"
+            )
             ids += list(seasons["obs_id"])
         grain = chapter.latest(ds, "grain_output", report_year)
         hq = chapter.latest(ds, "hq_rice_output", report_year)
         if grain is not None and hq is not None and grain["period"] == hq["period"]:
             share = formulas.share(hq["value"], grain["value"])
-            text += (f"; sản lượng lúa chất lượng cao {hq['value_text_vi']}, tức hơn {format_percent(share)} sản lượng "
-                     f"lương thực có hạt ({grain['value_text_vi']})")
+            text += (
+                f"; sản lượng lúa chất lượng cao {hq['value_text_vi']}, tức hơn {format_percent(share)} sản lượng "
+                f"lương thực có hạt ({grain['value_text_vi']})"
+            )
             ids += [hq["obs_id"], grain["obs_id"]]
         out += Text(text + ".", tuple(ids))
     land = chapter.latest(ds, "land_preparation_mechanization_rate", report_year)
     harvest = chapter.latest(ds, "rice_machine_harvest_rate", report_year)
     if land is not None and harvest is not None:
-        out += Text(f"Cơ giới hóa gần như trọn vẹn: khâu làm đất {land['value_text_vi']}, thu hoạch lúa bằng máy "
-                    f"{harvest['value_text_vi']} diện tích (báo cáo nêu hai lần, cùng con số).",
-                    (land["obs_id"], harvest["obs_id"], land["obs_id"] + ".b", harvest["obs_id"] + ".b")
-                    if f"{land['obs_id']}.b" in ds.observations.index and f"{harvest['obs_id']}.b" in ds.observations.index
-                    else (land["obs_id"], harvest["obs_id"]))
+        out += Text(
+            f"Cơ giới hóa gần như trọn vẹn: khâu làm đất {land['value_text_vi']}, thu hoạch lúa bằng máy "
+            f"{harvest['value_text_vi']} diện tích (báo cáo nêu hai lần, cùng con số).",
+            (land["obs_id"], harvest["obs_id"], land["obs_id"] + ".b", harvest["obs_id"] + ".b")
+            if f"{land['obs_id']}.b" in ds.observations.index and f"{harvest['obs_id']}.b" in ds.observations.index
+            else (land["obs_id"], harvest["obs_id"]),
+        )
     return out if out.text else no_data("sản xuất nông nghiệp", report_year)
 
 
@@ -441,10 +502,12 @@ def models_text(ds: Dataset, report_year: int) -> Text:
     if frame.empty:
         return no_data("các mô hình sản xuất, liên kết tiêu thụ nông sản", report_year)
     top, bottom = frame.iloc[0], frame.iloc[-1]
-    text = (f"Báo cáo nêu {format_vn(len(frame))} mô hình sản xuất và liên kết tiêu thụ, cộng lại khoảng "
-            f"{format_value(parts_total(frame), 'ha', 1)}: lớn nhất là mô hình {top['label']} ({top['value_text_vi']}), "
-            f"nhỏ nhất là {bottom['label']} ({bottom['value_text_vi']}). So với diện tích lúa chất lượng cao, các mô hình "
-            "này còn nhỏ, phần lớn mới ở mức thí điểm.")
+    text = (
+        f"Báo cáo nêu {format_vn(len(frame))} mô hình sản xuất và liên kết tiêu thụ, cộng lại khoảng "
+        f"{format_value(parts_total(frame), 'ha', 1)}: lớn nhất là mô hình {top['label']} ({top['value_text_vi']}), "
+        f"nhỏ nhất là {bottom['label']} ({bottom['value_text_vi']}). So với diện tích lúa chất lượng cao, các mô hình "
+        "này còn nhỏ, phần lớn mới ở mức thí điểm."
+    )
     return Text(text, tuple(frame["obs_id"]))
 
 
@@ -456,13 +519,15 @@ def livestock_table(ds: Dataset, report_year: int) -> pd.DataFrame:
     frame = chapter.breakdown(ds, "livestock_head", report_year, "kind")
     if frame.empty:
         return pd.DataFrame(columns=["obs_id", "kind", "value", "period", "source"])
-    return pd.DataFrame({
-        "obs_id": frame["obs_id"],
-        "kind": frame["member"].map(LIVESTOCK),
-        "value": frame["value_text_vi"] + " con",
-        "period": frame["period_vi"],
-        "source": frame["source_ref_vi"],
-    })
+    return pd.DataFrame(
+        {
+            "obs_id": frame["obs_id"],
+            "kind": frame["member"].map(LIVESTOCK),
+            "value": frame["value_text_vi"] + " con",
+            "period": frame["period_vi"],
+            "source": frame["source_ref_vi"],
+        }
+    )
 
 
 LIVESTOCK_COLUMNS = {"kind": "Vật nuôi", "value": "Số lượng", "period": "Thời điểm", "source": "Nguồn"}
@@ -477,15 +542,20 @@ def fishery_text(ds: Dataset, report_year: int) -> Text:
     total = chapter.latest(ds, "fishery_output", report_year)
     parts = fishery_parts(ds, report_year)
     if total is not None:
-        text = (f"Sản lượng thủy sản khai thác và nuôi trồng năm {total['period_vi']} "
-                f"{verb(total, 'đạt', 'ước đạt')} {total['value_text_vi']}")
+        text = (
+            f"Sản lượng thủy sản khai thác và nuôi trồng năm {total['period_vi']} "
+            f"{verb(total, 'đạt', 'ước đạt')} {total['value_text_vi']}"
+        )
         ids = [total["obs_id"]]
         if not parts.empty:
             by = parts.set_index("member")
             share = formulas.share(by.loc["aquaculture", "value"], parts_total(parts))
-            text += (f": nuôi trồng {by.loc['aquaculture', 'value_text_vi']}, khai thác "
-                     f"{by.loc['capture', 'value_text_vi']}. Nuôi trồng chiếm khoảng {format_percent(share)}, cho thấy sinh kế "
-                     "trên sông, hồ đã chuyển từ đánh bắt sang nuôi lồng")
+            text += (
+                f": nuôi trồng {by.loc['aquaculture', 'value_text_vi']}, khai thác "
+                f"{by.loc['capture', 'value_text_vi']}. Nuôi trồng chiếm khoảng {format_percent(share)}, cho thấy "
+                "sinh kế "
+                "trên sông, hồ đã chuyển từ đánh bắt sang nuôi lồng"
+            )
             ids += list(parts["obs_id"])
         out += Text(text + ".", tuple(ids))
     return out if out.text else no_data("thủy sản", report_year)
@@ -496,15 +566,21 @@ def forestry_text(ds: Dataset, report_year: int) -> Text:
     out = EMPTY
     planted = chapter.latest(ds, "forest_planted_area", report_year)
     if planted is not None:
-        out += Text(f"Giai đoạn {planted['period_vi']} đã trồng {planted['value_text_vi']} rừng tập trung.",
-                    (planted["obs_id"],))
+        out += Text(
+            f"Giai đoạn {planted['period_vi']} đã trồng {planted['value_text_vi']} rừng tập trung.",
+            (planted["obs_id"],),
+        )
     cert = chapter.latest(ds, "sustainable_large_timber_forest_area", report_year)
     if cert is not None:
-        out += Text(f"Rừng trồng gỗ lớn có chứng chỉ quản lý rừng bền vững đạt {cert['value_text_vi']}.", (cert["obs_id"],))
+        out += Text(
+            f"Rừng trồng gỗ lớn có chứng chỉ quản lý rừng bền vững đạt {cert['value_text_vi']}.", (cert["obs_id"],)
+        )
     timber = chapter.latest(ds, "timber_harvest_annual", report_year)
     if timber is not None:
-        out += Text(f"Mỗi năm khai thác {timber['value_text_vi'].replace('m³/năm', 'm³')} gỗ rừng trồng (số ước tính).",
-                    (timber["obs_id"],))
+        out += Text(
+            f"Mỗi năm khai thác {timber['value_text_vi'].replace('m³/năm', 'm³')} gỗ rừng trồng (số ước tính).",
+            (timber["obs_id"],),
+        )
     rubber = chapter.latest(ds, "rubber_area", report_year)
     fruit = chapter.latest(ds, "fruit_tree_area", report_year)
     citrus = chapter.latest(ds, "citrus_area", report_year)
@@ -512,8 +588,10 @@ def forestry_text(ds: Dataset, report_year: int) -> Text:
         text = f"Cây lâu năm: cao su {rubber['value_text_vi']}, cây ăn quả {fruit['value_text_vi']}"
         ids = [rubber["obs_id"], fruit["obs_id"]]
         if citrus is not None:
-            text += (f", trong đó cây có múi {citrus['value_text_vi']} (khoảng "
-                     f"{format_percent(formulas.share(citrus['value'], fruit['value']), 0)} diện tích cây ăn quả)")
+            text += (
+                f", trong đó cây có múi {citrus['value_text_vi']} (khoảng "
+                f"{format_percent(formulas.share(citrus['value'], fruit['value']), 0)} diện tích cây ăn quả)"
+            )
             ids.append(citrus["obs_id"])
         out += Text(text + ".", tuple(ids))
     return out if out.text else no_data("lâm nghiệp và cây lâu năm", report_year)
@@ -553,11 +631,15 @@ def cooperatives_text(ds: Dataset, report_year: int) -> Text:
     parts = cooperatives(ds, report_year)
     if not parts.empty:
         biggest = parts.iloc[0]
-        text += (f"; hợp tác xã nông nghiệp truyền thống chiếm đa số ({format_vn(biggest['value'])} hợp tác xã). "
-                 f"Cộng các loại hình được {format_vn(parts_total(parts))}, khớp với tổng số")
+        text += (
+            f"; hợp tác xã nông nghiệp truyền thống chiếm đa số ({format_vn(biggest['value'])} hợp tác xã). "
+            f"Cộng các loại hình được {format_vn(parts_total(parts))}, khớp với tổng số"
+        )
         ids += list(parts["obs_id"])
-    text += (". Tuy nhiên báo cáo cũng cho biết các HTX Lâm nghiệp bền vững Hồng Tiên và Hương Vân, HTX Hữu cơ Thanh Trà "
-             "và HTX vận tải Hương Chũ đang làm thủ tục giải thể; con số tổng dường như vẫn tính cả các hợp tác xã này.")
+    text += (
+        ". Tuy nhiên báo cáo cũng cho biết các HTX Lâm nghiệp bền vững Hồng Tiên và Hương Vân, HTX Hữu cơ Thanh Trà "
+        "và HTX vận tải Hương Chũ đang làm thủ tục giải thể; con số tổng dường như vẫn tính cả các hợp tác xã này."
+    )
     return Text(text, tuple(ids))
 
 
@@ -572,18 +654,24 @@ def summary_text(ds: Dataset, report_year: int) -> Text:
     bits, ids = [], []
     g = chapter.latest(ds, "gdp_growth_avg", report_year)
     if g is not None:
-        bits.append(f"kinh tế tăng bình quân {g['value_text_vi']}/năm giai đoạn {g['period_vi']} "
-                    f"(Nghị quyết đề ra {target_text(ds, 'gdp_growth_avg')}/năm)")
+        bits.append(
+            f"kinh tế tăng bình quân {g['value_text_vi']}/năm giai đoạn {g['period_vi']} "
+            f"(Nghị quyết đề ra {target_text(ds, 'gdp_growth_avg')}/năm)"
+        )
         ids.append(g["obs_id"])
     inc = chapter.latest(ds, "income_per_capita", report_year)
     if inc is not None:
-        bits.append(f"thu nhập bình quân đầu người năm {inc['period_vi']} {verb(inc)} {inc['value_text_vi']} "
-                    f"(mục tiêu năm 2025: {target_text(ds, 'income_per_capita')})")
+        bits.append(
+            f"thu nhập bình quân đầu người năm {inc['period_vi']} {verb(inc)} {inc['value_text_vi']} "
+            f"(mục tiêu năm 2025: {target_text(ds, 'income_per_capita')})"
+        )
         ids.append(inc["obs_id"])
     frame = economic_structure(ds, report_year)
     if not frame.empty:
         ind = frame.set_index("member")
-        bits.append(f"công nghiệp chiếm {ind.loc['industry', 'value_text_vi']} và nông nghiệp chỉ còn "
-                    f"{ind.loc['agriculture', 'value_text_vi']} cơ cấu kinh tế")
+        bits.append(
+            f"công nghiệp chiếm {ind.loc['industry', 'value_text_vi']} và nông nghiệp chỉ còn "
+            f"{ind.loc['agriculture', 'value_text_vi']} cơ cấu kinh tế"
+        )
         ids += list(frame["obs_id"])
     return chapter.summary_sentence(bits, ids, report_year, "tổng hợp về kinh tế của nhiệm kỳ", sep=",")

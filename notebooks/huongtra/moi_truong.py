@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from chitieu.analysis.keyindicators import REPORT_STATUS_VI, chapter_key_indicators
+from chitieu.analysis.status import status_word
 from chitieu.book import chapter
 from chitieu.book.chapter import Text, no_data, obs_as_of, rows_as_of, target_of, target_text
 from chitieu.book.fmt import join_vi
-from chitieu.analysis.keyindicators import REPORT_STATUS_VI, chapter_key_indicators
 from chitieu.data.load import Dataset
-from chitieu.analysis.status import status_word
 from chitieu.data.vnnum import format_vn
 
 WASTE_LABELS = {"urban": "Khu vực đô thị", "rural": "Khu vực nông thôn"}
@@ -45,12 +45,18 @@ def waste_text(ds: Dataset, report_year: int) -> Text:
         return no_data("tỷ lệ thu gom rác thải", report_year)
     by = frame.set_index("label")
     ids = list(frame["obs_id"])
-    text = f"Tỷ lệ thu gom rác thải sinh hoạt toàn thị xã {by.loc['Toàn thị xã', 'value_text_vi']}" if "Toàn thị xã" in by.index else ""
+    text = (
+        f"Tỷ lệ thu gom rác thải sinh hoạt toàn thị xã {by.loc['Toàn thị xã', 'value_text_vi']}"
+        if "Toàn thị xã" in by.index
+        else ""
+    )
     if {"Khu vực đô thị", "Khu vực nông thôn"} <= set(by.index):
         u, r = by.loc["Khu vực đô thị"], by.loc["Khu vực nông thôn"]
-        text += (f": khu vực đô thị {u['value_text_vi']}, nông thôn {r['value_text_vi']}. Khoảng cách "
-                 f"{format_vn(u['value'] - r['value'])} điểm phần trăm giữa hai khu vực cho thấy phần rác chưa được thu "
-                 "gom chủ yếu ở khu vực nông thôn")
+        text += (
+            f": khu vực đô thị {u['value_text_vi']}, nông thôn {r['value_text_vi']}. Khoảng cách "
+            f"{format_vn(u['value'] - r['value'])} điểm phần trăm giữa hai khu vực cho thấy phần rác chưa được thu "
+            "gom chủ yếu ở khu vực nông thôn"
+        )
     text += "."
     second = f"{ids[0]}.b"
     if second in ds.observations.index and obs_as_of(ds, second, report_year) is not None:
@@ -58,7 +64,10 @@ def waste_text(ds: Dataset, report_year: int) -> Text:
         ids.append(second)
     verdict = report_verdicts(ds, "waste_collection_rate")
     if verdict:
-        text += f" Báo cáo tự đánh giá chỉ tiêu này {verdict}, nhưng không ghi mức chỉ tiêu bằng con số nên không thể tính lại."
+        text += (
+            f" Báo cáo tự đánh giá chỉ tiêu này {verdict}, nhưng không "
+            "ghi mức chỉ tiêu bằng con số nên không thể tính lại."
+        )
     return Text(text, tuple(ids))
 
 
@@ -83,8 +92,10 @@ def water_text(ds: Dataset, report_year: int) -> Text:
     text = f"Tỷ lệ dân số sử dụng nước sạch đạt {row['value_text_vi']}"
     if t is not None:
         gap = gap_to_full(row["value"]) if float(t["low"]) == 100 else float(t["low"]) - row["value"]
-        text += (f", chỉ còn thiếu {format_vn(gap, 1)} điểm phần trăm so với mục tiêu {target_text(ds, 'clean_water_rate')} "
-                 f"vào năm {int(t['target_year'])}")
+        text += (
+            f", chỉ còn thiếu {format_vn(gap, 1)} điểm phần trăm so với mục tiêu {target_text(ds, 'clean_water_rate')} "
+            f"vào năm {int(t['target_year'])}"
+        )
     text += "."
     verdict = report_verdicts(ds, "clean_water_rate")
     if verdict:
@@ -102,17 +113,26 @@ def forest_text(ds: Dataset, report_year: int) -> Text:
     if row is None:
         return no_data("tỷ lệ che phủ rừng", report_year)
     ids = [row["obs_id"]]
-    text = (f"Tỷ lệ che phủ rừng được duy trì ở mức {row['value_text_vi']}: hơn một nửa diện tích tự nhiên của thị xã "
-            "có rừng che phủ." if row["value"] > 50 else f"Tỷ lệ che phủ rừng là {row['value_text_vi']}.")
+    text = (
+        f"Tỷ lệ che phủ rừng được duy trì ở mức {row['value_text_vi']}: hơn một nửa diện tích tự nhiên của thị xã "
+        "có rừng che phủ."
+        if row["value"] > 50
+        else f"Tỷ lệ che phủ rừng là {row['value_text_vi']}."
+    )
     second = obs_as_of(ds, f"{row['obs_id']}.b", report_year) if f"{row['obs_id']}.b" in ds.observations.index else None
     if second is not None:
-        text += (f" Con số được nêu hai lần, cùng một giá trị; lần thứ hai báo cáo viết “{second['source_quote']}”, thừa một "
-                 "dấu so sánh.")
+        text += (
+            f" Con số được nêu hai lần, cùng một giá trị; lần thứ hai báo cáo viết “{second['source_quote']}”, thừa "
+            "một "
+            "dấu so sánh."
+        )
         ids.append(second["obs_id"])
     planted = chapter.latest(ds, "forest_planted_area", report_year)
     if planted is not None:
-        text += (f" Độ che phủ được giữ nhờ trồng lại rừng sau khai thác: giai đoạn {planted['period_vi']} đã trồng "
-                 f"{planted['value_text_vi']} rừng tập trung (xem chương Kinh tế).")
+        text += (
+            f" Độ che phủ được giữ nhờ trồng lại rừng sau khai thác: giai đoạn {planted['period_vi']} đã trồng "
+            f"{planted['value_text_vi']} rừng tập trung (xem chương Kinh tế)."
+        )
         ids.append(planted["obs_id"])
     verdict = report_verdicts(ds, "forest_cover_rate")
     if verdict and target_of(ds, "forest_cover_rate") is None:
@@ -140,7 +160,9 @@ LAND_PHRASES = {
 
 def land_administration(ds: Dataset, report_year: int) -> pd.DataFrame:
     """Land administration work of the period (footnote ¹ of P1:B.III.4), largest first."""
-    return rows_as_of(ds, list(LAND_LABELS), report_year, LAND_LABELS).sort_values("value", ascending=False, kind="stable")
+    return rows_as_of(ds, list(LAND_LABELS), report_year, LAND_LABELS).sort_values(
+        "value", ascending=False, kind="stable"
+    )
 
 
 def land_text(ds: Dataset, report_year: int) -> Text:
@@ -152,13 +174,17 @@ def land_text(ds: Dataset, report_year: int) -> Text:
         return no_data("quản lý đất đai", report_year)
     by = frame.set_index("obs_id")
     parts = [LAND_PHRASES[r.obs_id].format(format_vn(r.value)) for r in frame.itertuples()]
-    text = (f"Giai đoạn {frame['period_vi'].iloc[0]}, thị xã đã hoàn thành quy hoạch sử dụng đất 2021 – 2030, đồng thời "
-            f"{join_vi(parts)}.")
+    text = (
+        f"Giai đoạn {frame['period_vi'].iloc[0]}, thị xã đã hoàn thành quy hoạch sử dụng đất 2021 – 2030, đồng thời "
+        f"{join_vi(parts)}."
+    )
     issued, revoked = "land_certificates_issued.2021-2023", "land_certificates_revoked.2021-2023"
     if issued in by.index and revoked in by.index:
         share = formulas.share(by.loc[revoked, "value"], by.loc[issued, "value"])
-        text += (f" Số giấy thu hồi để cấp lại cho đúng quy định bằng khoảng {format_vn(share, 1)}% số giấy cấp trong "
-                 "cùng kỳ, dấu vết của các tồn đọng về đất đai “do lịch sử để lại” mà báo cáo nhắc tới.")
+        text += (
+            f" Số giấy thu hồi để cấp lại cho đúng quy định bằng khoảng {format_vn(share, 1)}% số giấy cấp trong "
+            "cùng kỳ, dấu vết của các tồn đọng về đất đai “do lịch sử để lại” mà báo cáo nhắc tới."
+        )
     return Text(text, tuple(frame["obs_id"]))
 
 
@@ -170,22 +196,31 @@ def environment_text(ds: Dataset, report_year: int) -> Text:
         return no_data("kế hoạch bảo vệ môi trường và giấy phép môi trường", report_year)
     bits, ids = [], []
     if plans is not None:
-        bits.append(f"đã phê duyệt {format_vn(plans['value'])} kế hoạch bảo vệ môi trường trong giai đoạn {plans['period_vi']}")
+        bits.append(
+            f"đã phê duyệt {format_vn(plans['value'])} kế hoạch bảo vệ môi trường trong giai đoạn {plans['period_vi']}"
+        )
         ids.append(plans["obs_id"])
     if permits is not None:
-        bits.append(f"năm {permits['period_vi']} đã cấp {format_vn(permits['value'])} giấy phép môi trường theo Luật Bảo vệ "
-                    "môi trường năm 2020")
+        bits.append(
+            f"năm {permits['period_vi']} đã cấp {format_vn(permits['value'])} giấy phép môi trường theo Luật Bảo vệ "
+            "môi trường năm 2020"
+        )
         ids.append(permits["obs_id"])
-    return Text(f"Về quản lý môi trường, Ủy ban nhân dân thị xã {join_vi(bits)}; báo cáo cho biết không để phát sinh "
-                "điểm nóng môi trường.", tuple(ids))
+    return Text(
+        f"Về quản lý môi trường, Ủy ban nhân dân thị xã {join_vi(bits)}; báo cáo cho biết không để phát sinh "
+        "điểm nóng môi trường.",
+        tuple(ids),
+    )
 
 
 def summary_text(ds: Dataset, report_year: int) -> Text:
     """Opening sentence: the three key indicators of the chapter."""
     bits, ids = [], []
-    for iid, what in (("waste_collection_rate", "rác thải sinh hoạt được thu gom"),
-                      ("clean_water_rate", "dân số dùng nước sạch"),
-                      ("forest_cover_rate", "diện tích có rừng che phủ")):
+    for iid, what in (
+        ("waste_collection_rate", "rác thải sinh hoạt được thu gom"),
+        ("clean_water_rate", "dân số dùng nước sạch"),
+        ("forest_cover_rate", "diện tích có rừng che phủ"),
+    ):
         row = chapter.latest(ds, iid, report_year)
         if row is not None:
             bits.append(f"{row['value_text_vi']} {what}")
@@ -201,5 +236,7 @@ def targets_sentence(key: pd.DataFrame) -> str:
     if with_target.empty:
         return "Báo cáo không ghi mức đề ra bằng con số cho chỉ tiêu nào, nên không tính được trạng thái."
     names = join_vi([n.lower() for n in with_target["name_vi"]])
-    return (f"Chỉ có {names} được báo cáo ghi mức đề ra bằng con số; các chỉ tiêu còn lại không có dải mức nên "
-            "không tính được trạng thái.")
+    return (
+        f"Chỉ có {names} được báo cáo ghi mức đề ra bằng con số; các chỉ tiêu còn lại không có dải mức nên "
+        "không tính được trạng thái."
+    )

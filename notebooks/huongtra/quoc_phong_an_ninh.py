@@ -9,10 +9,10 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from chitieu.analysis.formulas import growth_rate, share
 from chitieu.book import chapter, charts
 from chitieu.book.chapter import AT_REPORT_DATE, no_data
 from chitieu.book.fmt import format_value
-from chitieu.analysis.formulas import growth_rate, share
 from chitieu.data.load import Dataset
 from chitieu.data.vnnum import format_vn
 
@@ -71,14 +71,16 @@ def texts(ds: Dataset, report_year: int) -> dict[str, str]:
         first, last = rec.iloc[0], rec.iloc[-1]
         peak = rec.loc[rec["value"].idxmax()]
         out["recruits"] = (
-            f"Từ năm {first['period']} đến năm {last['period']}, thị xã giao {format_vn(recruits_total(rec))} thanh niên "
+            f"Từ năm {first['period']} đến năm {last['period']}, thị xã giao {format_vn(recruits_total(rec))} thanh "
+            "niên "
             f"nhập ngũ, nhiều nhất năm {peak['period']} ({format_vn(peak['value'])} người)"
         )
         if len(rec) >= 2 and last["period"] != peak["period"]:
             change = growth_rate(float(peak["value"]), float(last["value"]))
             out["recruits"] += (
                 f"; năm {last['period']} còn {format_vn(last['value'])} người, "
-                f"{'giảm' if change < 0 else 'tăng'} {format_value(abs(change), 'percent', 1)} so với năm {peak['period']}."
+                f"{'giảm' if change < 0 else 'tăng'} {format_value(abs(change), 'percent', 1)} so với năm "
+                f"{peak['period']}."
             )
         else:
             out["recruits"] += "."
@@ -125,10 +127,12 @@ def texts(ds: Dataset, report_year: int) -> dict[str, str]:
     if cards is not None and rate is not None and eid is not None:
         base = implied_base(float(cards["value"]), float(rate["value"]))
         out["id"] = (
-            f"Đến nay đã cấp căn cước công dân cho {format_vn(cards['value'])} trường hợp, bằng {rate['value_text_vi']} "
+            f"Đến nay đã cấp căn cước công dân cho {format_vn(cards['value'])} trường hợp, bằng "
+            f"{rate['value_text_vi']} "
             f"số phải cấp; chia ngược lại, số người thuộc diện phải cấp vào khoảng {format_vn(round(base, -2))} người "
             f"(báo cáo không nêu con số này). Đã có {format_vn(eid['value'])} tài khoản định danh điện tử được cấp, "
-            f"tương đương {format_value(share(float(eid['value']), float(cards['value'])), 'percent', 1)} số người đã có "
+            f"tương đương {format_value(share(float(eid['value']), float(cards['value'])), 'percent', 1)} số người "
+            "đã có "
             "căn cước."
         )
     else:

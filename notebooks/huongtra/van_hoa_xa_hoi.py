@@ -9,12 +9,12 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from chitieu.analysis.formulas import average
+from chitieu.analysis.status import status_word
 from chitieu.book import chapter, charts
 from chitieu.book.chapter import AT_REPORT_DATE, no_data
 from chitieu.book.fmt import format_value
-from chitieu.analysis.formulas import average
 from chitieu.data.load import Dataset
-from chitieu.analysis.status import status_word
 from chitieu.data.vnnum import format_vn
 
 CHAPTER = "van_hoa_xa_hoi"
@@ -41,7 +41,9 @@ def culture_rows(ds: Dataset, report_year: int) -> pd.DataFrame:
 
 def medal_rows(ds: Dataset, report_year: int) -> pd.DataFrame:
     """Medals at the provincial sports games (footnote ¹ of P1:B.III.7), with a short label."""
-    return chapter.breakdown(ds, "provincial_sports_medals", report_year, "type", labels=MEDAL_LABELS, column="label_vi")
+    return chapter.breakdown(
+        ds, "provincial_sports_medals", report_year, "type", labels=MEDAL_LABELS, column="label_vi"
+    )
 
 
 def medals_chart(rows: pd.DataFrame) -> alt.Chart:
@@ -153,11 +155,9 @@ def texts(ds: Dataset, report_year: int, key: pd.DataFrame) -> dict[str, str]:
         ]
         out["reduction"] = (
             f"Chú thích ⁴ của mục an sinh xã hội cho biết từ năm 2020 đến tháng 6 năm 2023 thị xã giảm "
-            f"{format_vn(red['value'])} hộ nghèo, \"tỷ lệ giảm {format_vn(pts['value'], int(pts['decimals']))}%\". "
+            f'{format_vn(red["value"])} hộ nghèo, "tỷ lệ giảm {format_vn(pts["value"], int(pts["decimals"]))}%". '
             "Báo cáo không nêu tỷ lệ hộ nghèo năm 2020 và điểm cuối (tháng 6 năm 2023) không trùng với mốc nào "
-            "của chuỗi số, nên không kiểm tra được: cộng ngược lại, tỷ lệ đầu kỳ sẽ là "
-            + " hoặc ".join(starts)
-            + "."
+            "của chuỗi số, nên không kiểm tra được: cộng ngược lại, tỷ lệ đầu kỳ sẽ là " + " hoặc ".join(starts) + "."
         )
     else:
         out["reduction"] = ""
@@ -207,7 +207,8 @@ def texts(ds: Dataset, report_year: int, key: pd.DataFrame) -> dict[str, str]:
         out["culture"] = (
             f"Đến cuối năm 2023, {c.loc['cultural_households_rate', 'value_text_vi']} hộ gia đình, "
             f"{c.loc['cultural_villages_rate', 'value_text_vi']} thôn, tổ dân phố và "
-            f"{c.loc['cultural_agencies_rate', 'value_text_vi']} cơ quan, đơn vị, trường học, trạm y tế đạt chuẩn văn hóa."
+            f"{c.loc['cultural_agencies_rate', 'value_text_vi']} cơ quan, đơn vị, trường học, trạm y tế đạt chuẩn "
+            "văn hóa."
         )
     else:
         out["culture"] = no_data("các tỷ lệ đạt chuẩn văn hóa", y, "cho cuối năm 2023").text
@@ -250,7 +251,9 @@ def texts(ds: Dataset, report_year: int, key: pd.DataFrame) -> dict[str, str]:
             f"(mục tiêu {k7['target_text_vi']}: {status_word(k7['status'])})"
         )
     if pd.notna(k6["value"]):
-        bits.append(f"tỷ lệ lao động qua đào tạo {'dự ước ' if k6['obs_status'] == 'estimate' else ''}{k6['value_text_vi']}")
+        bits.append(
+            f"tỷ lệ lao động qua đào tạo {'dự ước ' if k6['obs_status'] == 'estimate' else ''}{k6['value_text_vi']}"
+        )
     if jt is not None:
         bits.append(f"{jt['value_text_vi']} có việc làm mới trong giai đoạn {jt['period_vi']}")
     out["summary"] = (
@@ -258,4 +261,3 @@ def texts(ds: Dataset, report_year: int, key: pd.DataFrame) -> dict[str, str]:
     )
     out["summary"] = out["summary"][0].upper() + out["summary"][1:]
     return out
-

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from chitieu.analysis.formulas import share
+from chitieu.analysis.selection import observations_up_to
 from chitieu.book import chapter
 from chitieu.book.fmt import format_percent, format_period, format_source_ref, join_vi, lower_first
-from chitieu.analysis.formulas import share
 from chitieu.data.load import Dataset
-from chitieu.analysis.selection import observations_up_to
 from chitieu.data.vnnum import format_vn
 
 CHAPTER = "xay_dung_dang"
@@ -77,9 +77,15 @@ def second_statements(ds: Dataset, indicator_id: str, report_year: int) -> pd.Da
         if group["value"].nunique() > 1:
             a, b = group.iloc[0], group.iloc[1]
             rows.append(
-                {"period_vi": a["period_vi"], "first": a["value_text_vi"], "second": b["value_text_vi"],
-                 "first_id": a["obs_id"], "second_id": b["obs_id"],
-                 "first_ref": format_source_ref(a["source_ref"]), "second_ref": format_source_ref(b["source_ref"])}
+                {
+                    "period_vi": a["period_vi"],
+                    "first": a["value_text_vi"],
+                    "second": b["value_text_vi"],
+                    "first_id": a["obs_id"],
+                    "second_id": b["obs_id"],
+                    "first_ref": format_source_ref(a["source_ref"]),
+                    "second_ref": format_source_ref(b["source_ref"]),
+                }
             )
     return pd.DataFrame(rows)
 
@@ -94,7 +100,7 @@ def short_label(name_vi: str) -> str:
     tail = name_vi.split(" – ", 1)[-1]
     for prefix in _PREFIXES + ("Số trường hợp quy hoạch ",):
         if tail.startswith(prefix):
-            tail = tail[len(prefix):]
+            tail = tail[len(prefix) :]
             break
     tail = tail.removesuffix(" thực hiện").removesuffix(" nhiệm kỳ 2025-2030")
     return tail[:1].upper() + tail[1:]
@@ -115,7 +121,12 @@ def breakdown_sum(ds: Dataset, parent_id: str, dimension: str, report_year: int)
     return None if frame.empty else float(frame["value"].sum())
 
 
-DISCIPLINE_DIMENSIONS = {"level": "cấp thi hành", "form": "hình thức", "content": "nội dung vi phạm", "sector": "lĩnh vực"}
+DISCIPLINE_DIMENSIONS = {
+    "level": "cấp thi hành",
+    "form": "hình thức",
+    "content": "nội dung vi phạm",
+    "sector": "lĩnh vực",
+}
 
 
 def discipline_check(ds: Dataset, report_year: int) -> pd.DataFrame:
@@ -128,8 +139,14 @@ def discipline_check(ds: Dataset, report_year: int) -> pd.DataFrame:
     for dim, dim_vi in DISCIPLINE_DIMENSIONS.items():
         parts = breakdown_sum(ds, "discipline_members", dim, report_year)
         if parts is not None:
-            rows.append({"dimension_vi": dim_vi, "parts_sum": parts, "total": float(total["value"]),
-                         "equal": abs(parts - float(total["value"])) < 1e-9})
+            rows.append(
+                {
+                    "dimension_vi": dim_vi,
+                    "parts_sum": parts,
+                    "total": float(total["value"]),
+                    "equal": abs(parts - float(total["value"])) < 1e-9,
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -161,8 +178,10 @@ def period_of(ds: Dataset, indicator_id: str, report_year: int) -> str:
 
 def no_data_notice(report_year: int) -> str:
     """What a chart of the chapter says when the report has no figure for it up to ``report_year``."""
-    return (f"Không có số liệu đến năm {report_year} cho biểu đồ này: báo cáo chỉ nêu các con số này cho cả "
-            "giai đoạn từ đầu nhiệm kỳ đến giữa năm 2023.")
+    return (
+        f"Không có số liệu đến năm {report_year} cho biểu đồ này: báo cáo chỉ nêu các con số này cho cả "
+        "giai đoạn từ đầu nhiệm kỳ đến giữa năm 2023."
+    )
 
 
 def admissions_sentence(ds: Dataset, report_year: int) -> str:

@@ -9,13 +9,13 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from chitieu.analysis.formulas import share
+from chitieu.analysis.keyindicators import target_rows
+from chitieu.analysis.status import NEAR_TOLERANCE, status_word
 from chitieu.book import chapter, charts
 from chitieu.book.chapter import AT_REPORT_DATE, no_data
 from chitieu.book.fmt import format_value, natural_decimals
-from chitieu.analysis.formulas import share
-from chitieu.analysis.keyindicators import target_rows
 from chitieu.data.load import Dataset
-from chitieu.analysis.status import NEAR_TOLERANCE, status_word
 from chitieu.data.vnnum import format_vn
 
 CHAPTER = "y_te_dan_so"
@@ -42,7 +42,10 @@ def stations_with_doctor_share(ds: Dataset, report_year: int) -> float | None:
 
     P1:B.III.6: "09/09 trạm y tế phường, xã có bác sỹ" → 100%. None when a figure is missing.
     """
-    a, b = chapter.latest(ds, "health_stations_with_doctor", report_year), chapter.latest(ds, "health_stations_total", report_year)
+    a, b = (
+        chapter.latest(ds, "health_stations_with_doctor", report_year),
+        chapter.latest(ds, "health_stations_total", report_year),
+    )
     if a is None or b is None:
         return None
     return share(float(a["value"]), float(b["value"]))
@@ -82,8 +85,9 @@ def texts(ds: Dataset, report_year: int) -> dict[str, str]:
             f"{r['target_year']} phấn đấu {r['target_text_vi']}. Theo con số được nêu, khoảng cách là "
             f"{format_vn(r['gap'], natural_decimals(r['gap']))} điểm phần trăm, tức khoảng "
             f"{format_value(r['gap'] / r['target_low'] * 100, 'percent', 1)} so với mức mục tiêu, nên theo quy tắc "
-            f"của sách (thiếu không quá {format_value(NEAR_TOLERANCE * 100, 'percent', 0)}) chỉ tiêu này {status_word(r['status_code'])}. Vì báo cáo viết "
-            "\"trên\", con số thật có thể cao hơn một chút và khoảng cách có thể hẹp hơn."
+            f"của sách (thiếu không quá {format_value(NEAR_TOLERANCE * 100, 'percent', 0)}) chỉ tiêu này "
+            f"{status_word(r['status_code'])}. Vì báo cáo viết "
+            '"trên", con số thật có thể cao hơn một chút và khoảng cách có thể hẹp hơn.'
         )
     else:
         out["summary"] = (
@@ -96,9 +100,11 @@ def texts(ds: Dataset, report_year: int) -> dict[str, str]:
     if net is not None and pct is not None and len(net) == len(NETWORK_IDS):
         out["network"] = (
             f"Đến nay thị xã đạt {net.loc['hospital_beds_per_10000', 'value_text_vi']}; "
-            f"{net.loc['health_stations_with_doctor', 'value_text_vi']}/{net.loc['health_stations_total', 'value_text_vi']} "
+            f"{net.loc['health_stations_with_doctor', 'value_text_vi']}/"
+            f"{net.loc['health_stations_total', 'value_text_vi']} "
             f"trạm y tế phường, xã có bác sỹ (tức {format_value(pct, 'percent')}) và "
-            f"{net.loc['communes_health_standard_rate', 'value_text_vi']} phường, xã đạt chuẩn Bộ tiêu chí quốc gia về y tế."
+            f"{net.loc['communes_health_standard_rate', 'value_text_vi']} phường, xã đạt chuẩn Bộ tiêu chí quốc gia "
+            "về y tế."
         )
     else:
         out["network"] = no_data("các số liệu về mạng lưới y tế", y, AT_REPORT_DATE).text
@@ -108,10 +114,9 @@ def texts(ds: Dataset, report_year: int) -> dict[str, str]:
         p = pop.set_index("indicator_id")
         out["population"] = (
             f"Tỷ lệ phát triển dân số tự nhiên là {p.loc['natural_population_growth_rate', 'value_text_vi']}; "
-            f"tỷ lệ sinh con thứ 3 trở lên \"còn\" {p.loc['third_child_birth_rate', 'value_text_vi']} và tỷ lệ trẻ em "
-            f"dưới 5 tuổi suy dinh dưỡng \"còn\" {p.loc['child_malnutrition_rate', 'value_text_vi']}."
+            f'tỷ lệ sinh con thứ 3 trở lên "còn" {p.loc["third_child_birth_rate", "value_text_vi"]} và tỷ lệ trẻ em '
+            f'dưới 5 tuổi suy dinh dưỡng "còn" {p.loc["child_malnutrition_rate", "value_text_vi"]}.'
         )
     else:
         out["population"] = no_data("các tỷ lệ về dân số và dinh dưỡng trẻ em", y, AT_REPORT_DATE).text
     return out
-

@@ -195,9 +195,7 @@ def _year(text: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m chitieu", description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--root", type=Path, default=config.PROJ_ROOT, help="project folder (default: this checkout)"
-    )
+    parser.add_argument("--root", type=Path, default=config.PROJ_ROOT, help="project folder (default: this checkout)")
     parser.add_argument("--data-dir", type=Path, default=None, help="data folder (default: ROOT/data)")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -206,7 +204,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     book = sub.add_parser("book", help="execute every chapter for a report year and build the site")
-    book.add_argument("--year", type=_year, default=config.DEFAULT_REPORT_YEAR, help="report year (default %(default)s)")
+    book.add_argument(
+        "--year", type=_year, default=config.DEFAULT_REPORT_YEAR, help="report year (default %(default)s)"
+    )
     book.add_argument("--workers", type=int, default=None, help="parallel chapters (default: one per core)")
     book.add_argument(
         "--standard-kernels",

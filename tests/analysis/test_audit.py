@@ -13,10 +13,10 @@ import pytest
 
 from chitieu.analysis import audit
 from chitieu.analysis.audit import Check, evaluate_check, value_interval
+from chitieu.cli import main as cli_main
+from chitieu.config import PROJ_ROOT as ROOT
 from chitieu.data.errors import DataValidationError
 from chitieu.data.load import Dataset
-from chitieu.config import PROJ_ROOT as ROOT
-from chitieu.cli import main as cli_main
 
 
 # ------------------------------------------------------------------------------------ helpers
@@ -25,16 +25,41 @@ def make_ds(rows, targets=(), assessment=()) -> Dataset:
     obs, ind = [], []
     for oid, text, unit, qualifier in rows:
         iid = f"ind_{oid}"
-        ind.append({"indicator_id": iid, "chapter": "kinh_te", "name_vi": f"Chỉ tiêu {oid}", "name_en": oid, "unit": unit,
-                    "higher_is_better": True, "resolution_no": None, "description_vi": "."})
-        obs.append({"obs_id": oid, "indicator_id": iid, "period": "2022", "value": float(text), "value_text": text,
-                    "qualifier": qualifier, "status": "actual", "locality": "", "source_ref": "P1:B.II",
-                    "source_quote": f"trích dẫn {oid}", "start_year": 2022, "end_year": 2022,
-                    "decimals": len(text.split(".")[1]) if "." in text else 0})
+        ind.append(
+            {
+                "indicator_id": iid,
+                "chapter": "kinh_te",
+                "name_vi": f"Chỉ tiêu {oid}",
+                "name_en": oid,
+                "unit": unit,
+                "higher_is_better": True,
+                "resolution_no": None,
+                "description_vi": ".",
+            }
+        )
+        obs.append(
+            {
+                "obs_id": oid,
+                "indicator_id": iid,
+                "period": "2022",
+                "value": float(text),
+                "value_text": text,
+                "qualifier": qualifier,
+                "status": "actual",
+                "locality": "",
+                "source_ref": "P1:B.II",
+                "source_quote": f"trích dẫn {oid}",
+                "start_year": 2022,
+                "end_year": 2022,
+                "decimals": len(text.split(".")[1]) if "." in text else 0,
+            }
+        )
     indicators = pd.DataFrame(ind).set_index("indicator_id", drop=False)
     indicators["resolution_no"] = indicators["resolution_no"].astype("Int64")
     observations = pd.DataFrame(obs).set_index("obs_id", drop=False)
-    tgt = pd.DataFrame(list(targets), columns=["indicator_id", "target_year", "kind", "low", "high", "source_ref", "source_quote"])
+    tgt = pd.DataFrame(
+        list(targets), columns=["indicator_id", "target_year", "kind", "low", "high", "source_ref", "source_quote"]
+    )
     ra = pd.DataFrame(list(assessment), columns=["resolution_no", "report_status", "source_ref", "source_quote"])
     return Dataset(indicators, tgt, observations, ra, [], Path("."))
 
@@ -72,10 +97,19 @@ class TestIntervals:
 
 # ------------------------------------------------------------------------------ each kind
 class TestPercent:
-    ds = make_ds([("one", "1", "count", "exact"), ("three", "3", "count", "exact"),
-                  ("p333", "33.3", "percent", "exact"), ("p3303", "33.03", "percent", "exact"),
-                  ("p33", "33", "percent", "exact"), ("p3334", "33.34", "percent", "exact"),
-                  ("p50", "50", "percent", "exact"), ("two", "2", "count", "exact"), ("four", "4", "count", "exact")])
+    ds = make_ds(
+        [
+            ("one", "1", "count", "exact"),
+            ("three", "3", "count", "exact"),
+            ("p333", "33.3", "percent", "exact"),
+            ("p3303", "33.03", "percent", "exact"),
+            ("p33", "33", "percent", "exact"),
+            ("p3334", "33.34", "percent", "exact"),
+            ("p50", "50", "percent", "exact"),
+            ("two", "2", "count", "exact"),
+            ("four", "4", "count", "exact"),
+        ]
+    )
 
     @pytest.mark.parametrize(
         "stated, status",
@@ -95,13 +129,26 @@ class TestPercent:
 
 
 class TestSum:
-    ds = make_ds([("t243", "243", "party_members", "exact"), ("t247", "247", "party_members", "exact"),
-                  ("a", "71", "party_members", "exact"), ("b", "81", "party_members", "exact"),
-                  ("c", "65", "party_members", "exact"), ("d", "30", "party_members", "exact"),
-                  ("l1", "304.203", "billion_vnd", "exact"), ("l2", "100.412", "billion_vnd", "exact"),
-                  ("l3", "100", "billion_vnd", "exact"), ("l504", "504", "billion_vnd", "exact"),
-                  ("l506", "506", "billion_vnd", "exact"), ("x31", "31", "count", "exact"), ("x9", "9", "count", "exact"),
-                  ("x5", "5", "count", "exact"), ("x27", "27", "count", "exact"), ("x28", "28", "count", "exact")])
+    ds = make_ds(
+        [
+            ("t243", "243", "party_members", "exact"),
+            ("t247", "247", "party_members", "exact"),
+            ("a", "71", "party_members", "exact"),
+            ("b", "81", "party_members", "exact"),
+            ("c", "65", "party_members", "exact"),
+            ("d", "30", "party_members", "exact"),
+            ("l1", "304.203", "billion_vnd", "exact"),
+            ("l2", "100.412", "billion_vnd", "exact"),
+            ("l3", "100", "billion_vnd", "exact"),
+            ("l504", "504", "billion_vnd", "exact"),
+            ("l506", "506", "billion_vnd", "exact"),
+            ("x31", "31", "count", "exact"),
+            ("x9", "9", "count", "exact"),
+            ("x5", "5", "count", "exact"),
+            ("x27", "27", "count", "exact"),
+            ("x28", "28", "count", "exact"),
+        ]
+    )
 
     def test_parts_add_up(self):
         res = evaluate_check(self.ds, check("sum", "t247 a b c d"))
@@ -127,9 +174,15 @@ class TestSum:
 
 
 class TestAverage:
-    ds = make_ds([("total", "2800", "persons", "exact"), ("avg933", "933", "persons_per_year", "exact"),
-                  ("avg930", "930", "persons_per_year", "exact"), ("t2700", "2700", "persons", "exact"),
-                  ("avg900", "900", "persons_per_year", "exact")])
+    ds = make_ds(
+        [
+            ("total", "2800", "persons", "exact"),
+            ("avg933", "933", "persons_per_year", "exact"),
+            ("avg930", "930", "persons_per_year", "exact"),
+            ("t2700", "2700", "persons", "exact"),
+            ("avg900", "900", "persons_per_year", "exact"),
+        ]
+    )
 
     def test_rounded_average(self):
         res = evaluate_check(self.ds, check("average", "avg933 total", n=3))
@@ -143,15 +196,25 @@ class TestAverage:
 
 
 class TestGrowth:
-    ds = make_ds([("start", "100", "billion_vnd", "exact"), ("end", "121", "billion_vnd", "exact"),
-                  ("g10", "10", "percent", "exact"), ("g99", "9.9", "percent", "exact"), ("g85", "8.5", "percent", "exact"),
-                  ("s100", "100", "count", "exact"), ("e121", "121", "count", "exact")])
+    ds = make_ds(
+        [
+            ("start", "100", "billion_vnd", "exact"),
+            ("end", "121", "billion_vnd", "exact"),
+            ("g10", "10", "percent", "exact"),
+            ("g99", "9.9", "percent", "exact"),
+            ("g85", "8.5", "percent", "exact"),
+            ("s100", "100", "count", "exact"),
+            ("e121", "121", "count", "exact"),
+        ]
+    )
 
     def test_endpoints_imply_rate(self):
         # (121/100)^(1/2) − 1 = 10 % exactly; with 100 ± 0,5 and 121 ± 0,5 the rate lies in 9,5 % … 10,5 %.
         assert evaluate_check(self.ds, check("growth", "g10 start end", years=2)).status == "pass"
         assert evaluate_check(self.ds, check("growth", "g99 start end", years=2)).status == "rounding"
-        assert evaluate_check(self.ds, check("growth", "g85 start end", years=2)).status == "fail"  # 8,45–8,55 misses 9,5–10,5
+        assert (
+            evaluate_check(self.ds, check("growth", "g85 start end", years=2)).status == "fail"
+        )  # 8,45–8,55 misses 9,5–10,5
 
     def test_exact_endpoints(self):
         assert evaluate_check(self.ds, check("growth", "g10 s100 e121", years=2)).status == "pass"
@@ -162,8 +225,14 @@ class TestGrowth:
         assert res.status == "unverifiable" and "giá trị năm trước" in res.message
 
     def test_series_sum_from_rate(self):
-        ds = make_ds([("total", "5400", "billion_vnd", "approx"), ("last", "1700", "billion_vnd", "approx"),
-                      ("rate", "8.3", "percent", "exact"), ("tot2", "4720", "billion_vnd", "approx")])
+        ds = make_ds(
+            [
+                ("total", "5400", "billion_vnd", "approx"),
+                ("last", "1700", "billion_vnd", "approx"),
+                ("rate", "8.3", "percent", "exact"),
+                ("tot2", "4720", "billion_vnd", "approx"),
+            ]
+        )
         # 1.700 + 1.700/1,083 + 1.700/1,083² = 4.719,13
         res = evaluate_check(ds, check("growth_series_sum", "total last rate", years=3))
         assert res.status == "fail" and float(res.computed) == pytest.approx(4719.126, abs=0.01)
@@ -171,17 +240,36 @@ class TestGrowth:
 
 
 class TestOtherKinds:
-    ds = make_ds([("i", "55", "percent", "exact"), ("s", "37.5", "percent", "exact"), ("a", "7.5", "percent", "exact"),
-                  ("a2", "8.5", "percent", "exact"), ("q26", "26", "party_members", "exact"),
-                  ("q30", "30", "party_members", "exact"), ("r816", "81.6", "percent", "exact"),
-                  ("r8158", "81.58", "percent", "exact"), ("m93", "93", "percent", "more_than"),
-                  ("m93b", "93", "percent", "more_than"), ("u", "97", "percent", "exact"), ("w", "64", "percent", "exact"),
-                  ("r", "89", "percent", "exact"), ("p", "290.05", "ha", "exact"), ("whole", "491.98", "ha", "exact"),
-                  ("v81", "81", "party_members", "exact"), ("v65", "65", "party_members", "exact"),
-                  ("lo", "65", "party_members", "at_least"), ("hi", "80", "party_members", "at_most"),
-                  ("y1", "304.203", "billion_vnd", "exact"), ("y2", "100.412", "billion_vnd", "exact"),
-                  ("y3", "100", "billion_vnd", "exact"), ("n8", "8", "persons", "exact"), ("ratio", "1.2", "ratio", "exact"),
-                  ("num", "60", "million_vnd", "exact"), ("den", "50", "million_vnd", "exact")])
+    ds = make_ds(
+        [
+            ("i", "55", "percent", "exact"),
+            ("s", "37.5", "percent", "exact"),
+            ("a", "7.5", "percent", "exact"),
+            ("a2", "8.5", "percent", "exact"),
+            ("q26", "26", "party_members", "exact"),
+            ("q30", "30", "party_members", "exact"),
+            ("r816", "81.6", "percent", "exact"),
+            ("r8158", "81.58", "percent", "exact"),
+            ("m93", "93", "percent", "more_than"),
+            ("m93b", "93", "percent", "more_than"),
+            ("u", "97", "percent", "exact"),
+            ("w", "64", "percent", "exact"),
+            ("r", "89", "percent", "exact"),
+            ("p", "290.05", "ha", "exact"),
+            ("whole", "491.98", "ha", "exact"),
+            ("v81", "81", "party_members", "exact"),
+            ("v65", "65", "party_members", "exact"),
+            ("lo", "65", "party_members", "at_least"),
+            ("hi", "80", "party_members", "at_most"),
+            ("y1", "304.203", "billion_vnd", "exact"),
+            ("y2", "100.412", "billion_vnd", "exact"),
+            ("y3", "100", "billion_vnd", "exact"),
+            ("n8", "8", "persons", "exact"),
+            ("ratio", "1.2", "ratio", "exact"),
+            ("num", "60", "million_vnd", "exact"),
+            ("den", "50", "million_vnd", "exact"),
+        ]
+    )
 
     def test_share_sum(self):
         assert evaluate_check(self.ds, check("share_sum", "i s a")).status == "pass"
@@ -225,16 +313,31 @@ class TestOtherKinds:
     def test_classification(self):
         ds = make_ds(
             [("heads", "83.33", "percent", "exact"), ("secretaries", "48.61", "percent", "exact")],
-            targets=[("ind_heads", 2025, "at_least", 80.0, float("nan"), "P1:B.II", "trên 80%"),
-                     ("ind_secretaries", 2025, "at_least", 50.0, float("nan"), "P1:B.II", "trên 50%")],
-            assessment=[(13, "met", "P1:B.II:fn1", "Chỉ tiêu 13"), (13, "nearly_met", "P1:B.II:fn9", "gần đạt"),
-                        (13, "not_met", "P1:B.II:fn8", "chưa đạt")],
+            targets=[
+                ("ind_heads", 2025, "at_least", 80.0, float("nan"), "P1:B.II", "trên 80%"),
+                ("ind_secretaries", 2025, "at_least", 50.0, float("nan"), "P1:B.II", "trên 50%"),
+            ],
+            assessment=[
+                (13, "met", "P1:B.II:fn1", "Chỉ tiêu 13"),
+                (13, "nearly_met", "P1:B.II:fn9", "gần đạt"),
+                (13, "not_met", "P1:B.II:fn8", "chưa đạt"),
+            ],
         )
         assert evaluate_check(ds, check("classification", "heads", resolution_no=13)).status == "pass"
         # The weaker part (48,61 % against > 50 %) decides: nearly met, the report says met.
         assert evaluate_check(ds, check("classification", "heads secretaries", resolution_no=13)).status == "fail"
-        assert evaluate_check(ds, check("classification", "secretaries", resolution_no=13, report_ref="P1:B.II:fn9")).status == "pass"
-        assert evaluate_check(ds, check("classification", "secretaries", resolution_no=13, report_ref="P1:B.II:fn8")).status == "rounding"
+        assert (
+            evaluate_check(
+                ds, check("classification", "secretaries", resolution_no=13, report_ref="P1:B.II:fn9")
+            ).status
+            == "pass"
+        )
+        assert (
+            evaluate_check(
+                ds, check("classification", "secretaries", resolution_no=13, report_ref="P1:B.II:fn8")
+            ).status
+            == "rounding"
+        )
 
     def test_qualitative_is_unverifiable(self):
         assert evaluate_check(self.ds, check("qualitative", "n8")).status == "unverifiable"
@@ -268,8 +371,15 @@ class TestRealChecks:
 
     def test_known_findings(self, results):
         by_id = {r.check_id: r for r in results}
-        for cid in ("xd_ket_nap_hai_cho", "gd_so_truong_2022_hai_cho", "gd_ty_le_2023_muc_giao_duc",
-                    "tc_von_tong_theo_toc_do", "cl_chi_tieu_13", "xd_ket_nap_2021_trong_khoang", "xd_ke_khai_dien_btv"):
+        for cid in (
+            "xd_ket_nap_hai_cho",
+            "gd_so_truong_2022_hai_cho",
+            "gd_ty_le_2023_muc_giao_duc",
+            "tc_von_tong_theo_toc_do",
+            "cl_chi_tieu_13",
+            "xd_ket_nap_2021_trong_khoang",
+            "xd_ke_khai_dien_btv",
+        ):
             assert by_id[cid].status == "fail", cid
         assert by_id["xd_ket_nap_tong_muc_chi_tieu"].status == "pass"
         assert by_id["gd_ty_le_2023_muc_chi_tieu"].status == "rounding"
@@ -296,7 +406,10 @@ class TestRealChecks:
         assert audit.marker_html("party_members_total.2023", failed) == ""
 
     def test_chapter_links(self, ds):
-        assert audit.chapter_pages(ds, ["schools_national_standard_rate.2022"]) == ["01_chi_tieu_chu_yeu", "06_giao_duc"]
+        assert audit.chapter_pages(ds, ["schools_national_standard_rate.2022"]) == [
+            "01_chi_tieu_chu_yeu",
+            "06_giao_duc",
+        ]
         assert set(audit.CHAPTER_PAGES) == set(ds.indicators["chapter"].unique()) | {"tong_quan"}
 
     def test_finding_html_escapes_and_anchors(self, ds, results):
@@ -316,8 +429,13 @@ def _write_checks(data_dir: Path, rows: list[dict]) -> None:
 
 
 class TestValidation:
-    good = {"check_id": "ok", "kind": "same_quantity", "obs_ids": "poverty_rate.2022 poverty_rate.2022.b",
-            "description_vi": "Tỷ lệ hộ nghèo", "source_ref": "P1:B.III.8"}
+    good = {
+        "check_id": "ok",
+        "kind": "same_quantity",
+        "obs_ids": "poverty_rate.2022 poverty_rate.2022.b",
+        "description_vi": "Tỷ lệ hộ nghèo",
+        "source_ref": "P1:B.III.8",
+    }
 
     def _errors(self, ds, tmp_path, rows):
         _write_checks(tmp_path, rows)
@@ -326,8 +444,12 @@ class TestValidation:
         return info.value.errors
 
     def test_unknown_observation_names_row_and_column(self, ds, tmp_path):
-        errors = self._errors(ds, tmp_path, [self.good, {**self.good, "check_id": "bad", "obs_ids": "poverty_rate.2022 no_such.2022"}])
-        assert [(e.file, e.row, e.column, e.value) for e in errors] == [("data/checks.csv", 3, "obs_ids", "no_such.2022")]
+        errors = self._errors(
+            ds, tmp_path, [self.good, {**self.good, "check_id": "bad", "obs_ids": "poverty_rate.2022 no_such.2022"}]
+        )
+        assert [(e.file, e.row, e.column, e.value) for e in errors] == [
+            ("data/checks.csv", 3, "obs_ids", "no_such.2022")
+        ]
 
     def test_kind_params_ids_and_refs(self, ds, tmp_path):
         rows = [
@@ -341,11 +463,11 @@ class TestValidation:
         ]
         errors = self._errors(ds, tmp_path, rows)
         found = {(e.row, e.column) for e in errors}
-        assert (2, "kind") in found          # unknown kind
-        assert (3, "check_id") in found      # duplicate id
-        assert (4, "check_id") in found      # not a-z0-9_
-        assert (5, "params") in found        # not key=value
-        assert (6, "obs_ids") in found       # percent needs three ids
+        assert (2, "kind") in found  # unknown kind
+        assert (3, "check_id") in found  # duplicate id
+        assert (4, "check_id") in found  # not a-z0-9_
+        assert (5, "params") in found  # not key=value
+        assert (6, "obs_ids") in found  # percent needs three ids
         assert (7, "source_ref") in found
         assert (8, "evidence_quote") in found
         assert all(e.file == "data/checks.csv" for e in errors)

@@ -22,6 +22,7 @@ from chitieu.analysis.coverage import (
     CoverageReport,
     QuoteSpan,
     UnmatchedStatistic,
+    _as_decimal,
     build_report,
     claimed_numbers,
     classify_line,
@@ -35,10 +36,9 @@ from chitieu.analysis.coverage import (
     skip_keys,
     write_unmatched,
 )
-from chitieu.analysis.coverage import _as_decimal
+from chitieu.cli import main as cli_main
 from chitieu.data.errors import DataValidationError
 from chitieu.data.vnnum import parse_vn_number
-from chitieu.cli import main as cli_main
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -224,7 +224,9 @@ class TestClassifyNumbers:
             ("4", "name_or_ordinal"),
             ("100", "statistic"),
         ]
-        assert [k for _, k in kinds("Các Nghị quyết hội nghị Trung ương 4, 5, 6 (khóa XIII)")] == ["name_or_ordinal"] * 3
+        assert [k for _, k in kinds("Các Nghị quyết hội nghị Trung ương 4, 5, 6 (khóa XIII)")] == [
+            "name_or_ordinal"
+        ] * 3
 
     def test_standard_name_is_not_a_year(self):
         assert kinds("theo tiêu chuẩn 9001-2015 tại các cơ quan") == [
@@ -305,8 +307,7 @@ class TestQuoteSpans:
         assert [(s.start, s.end) for s in spans[3]] == [(4, 15), (25, 36)]
 
     def test_rows_sharing_a_quote_are_merged(self):
-        spans = quote_spans(["là 28/38 trường"], [("28/38 trường", (Decimal(28),)),
-                                                  ("28/38 trường", (Decimal(38),))])
+        spans = quote_spans(["là 28/38 trường"], [("28/38 trường", (Decimal(28),)), ("28/38 trường", (Decimal(38),))])
         # claimed: the offsets, in the line, of "28" and "38"
         assert spans[1] == [QuoteSpan(1, 3, 15, frozenset({(3, 5), (6, 8)}))]
 
@@ -372,8 +373,9 @@ class TestIsMatched:
 
     def test_value_read_the_vietnamese_way(self):
         line = "thị xã thu 206,472 tỷ đồng; đàn bò 1.554 con"
-        spans = quote_spans([line], [("thu 206,472 tỷ đồng", (Decimal("206.472"),)),
-                                     ("đàn bò 1.554 con", (Decimal("1554"),))])
+        spans = quote_spans(
+            [line], [("thu 206,472 tỷ đồng", (Decimal("206.472"),)), ("đàn bò 1.554 con", (Decimal("1554"),))]
+        )
         assert is_matched(number(1, "206,472", line), spans)
         assert is_matched(number(1, "1.554", line), spans)
 
@@ -494,7 +496,16 @@ def data_dir(tmp_path: Path) -> Path:
     (raw / REPORT_FILE.replace(".txt", ".meta.json")).write_text(json.dumps(meta), encoding="utf-8")
     write_csv(
         data / "indicators.csv",
-        ["indicator_id", "chapter", "name_vi", "name_en", "unit", "higher_is_better", "resolution_no", "description_vi"],
+        [
+            "indicator_id",
+            "chapter",
+            "name_vi",
+            "name_en",
+            "unit",
+            "higher_is_better",
+            "resolution_no",
+            "description_vi",
+        ],
         [
             ["schools", "giao_duc", "Số trường đạt chuẩn", "Schools", "count", "true", "", "Số trường."],
             ["schools_total", "giao_duc", "Tổng số trường", "Schools, total", "count", "", "", "Số trường."],
@@ -555,8 +566,11 @@ class TestRunCoverage:
         assert r.unexplained == 3
 
     def test_skipped_file_explains(self, data_dir):
-        write_csv(data_dir / SKIPPED_FILE, ["line", "number_text", "reason"],
-                  [["2", "3", "not a quantity of the town: elapsed time"], ["3", "810", "synthetic reason"]])
+        write_csv(
+            data_dir / SKIPPED_FILE,
+            ["line", "number_text", "reason"],
+            [["2", "3", "not a quantity of the town: elapsed time"], ["3", "810", "synthetic reason"]],
+        )
         r = run_coverage(data_dir)
         assert [(u.number_text, u.reason) for u in r.unmatched] == [
             ("3", "not a quantity of the town: elapsed time"),
@@ -573,17 +587,23 @@ class TestRunCoverage:
 
 class TestWriteUnmatched:
     def test_columns_order_and_no_temp_file_left(self, tmp_path):
-        report = CoverageReport([], {}, 3, 1, 1, 1, unmatched=[
-            UnmatchedStatistic(9, 5, "810", "trâu 810 con", UNEXPLAINED),
-            UnmatchedStatistic(2, 7, "3", "gần 3 năm, x", "elapsed time"),
-        ])
+        report = CoverageReport(
+            [],
+            {},
+            3,
+            1,
+            1,
+            1,
+            unmatched=[
+                UnmatchedStatistic(9, 5, "810", "trâu 810 con", UNEXPLAINED),
+                UnmatchedStatistic(2, 7, "3", "gần 3 năm, x", "elapsed time"),
+            ],
+        )
         path = tmp_path / UNMATCHED_FILE
         write_unmatched(report, path)
         text = path.read_text(encoding="utf-8")
         assert text == (
-            "line,number_text,context,reason\n"
-            '2,3,"gần 3 năm, x",elapsed time\n'
-            f"9,810,trâu 810 con,{UNEXPLAINED}\n"
+            f'line,number_text,context,reason\n2,3,"gần 3 năm, x",elapsed time\n9,810,trâu 810 con,{UNEXPLAINED}\n'
         )
         assert list(tmp_path.iterdir()) == [path]
 
@@ -617,21 +637,48 @@ class TestCliCoverage:
         assert "Chưa đạt" in err
         rows = list(csv.DictReader((data_dir / UNMATCHED_FILE).open(encoding="utf-8")))
         assert [(r["line"], r["number_text"], r["reason"]) for r in rows] == [
-            ("2", "3", UNEXPLAINED), ("3", "1.554", UNEXPLAINED), ("3", "810", UNEXPLAINED)
+            ("2", "3", UNEXPLAINED),
+            ("3", "1.554", UNEXPLAINED),
+            ("3", "810", UNEXPLAINED),
         ]
 
     def test_passes_when_target_met(self, data_dir, capsys):
         # Every unmatched statistic explained, but only 5/8 = 62.5% matched: still a failure...
-        write_csv(data_dir / SKIPPED_FILE, ["line", "number_text", "reason"],
-                  [["2", "3", "elapsed time"], ["3", "1.554", "r"], ["3", "810", "r"]])
+        write_csv(
+            data_dir / SKIPPED_FILE,
+            ["line", "number_text", "reason"],
+            [["2", "3", "elapsed time"], ["3", "1.554", "r"], ["3", "810", "r"]],
+        )
         assert cli_main(["--data-dir", str(data_dir), "coverage"]) == 1
         # ...until the three are quoted by observations: 8/8 matched.
         with (data_dir / "observations.csv").open("a", encoding="utf-8", newline="") as fh:
             writer = csv.writer(fh, lineterminator="\n")
-            writer.writerow(["schools.2023-04.cattle", "schools", "2023-04", "1554", "exact", "actual", "", "P1:B.III.1.3",
-                             "đàn bò 1.554 con"])
-            writer.writerow(["schools.2023-04.buffalo", "schools", "2023-04", "810", "exact", "actual", "", "P1:B.III.1.3",
-                             "đàn trâu 810 con"])
+            writer.writerow(
+                [
+                    "schools.2023-04.cattle",
+                    "schools",
+                    "2023-04",
+                    "1554",
+                    "exact",
+                    "actual",
+                    "",
+                    "P1:B.III.1.3",
+                    "đàn bò 1.554 con",
+                ]
+            )
+            writer.writerow(
+                [
+                    "schools.2023-04.buffalo",
+                    "schools",
+                    "2023-04",
+                    "810",
+                    "exact",
+                    "actual",
+                    "",
+                    "P1:B.III.1.3",
+                    "đàn trâu 810 con",
+                ]
+            )
             writer.writerow(["schools.2023.years", "schools", "2023", "3", "approx", "actual", "", "P1:A", "gần 3 năm"])
         capsys.readouterr()
         assert cli_main(["--data-dir", str(data_dir), "coverage"]) == 0

@@ -27,7 +27,11 @@ class TestKeyIndicators:
 
         for row in ki.key_indicators(ds, 2023).itertuples():
             expected = assess(
-                row.value, row.qualifier, none(row.target_kind), none(row.target_low), none(row.target_high),
+                row.value,
+                row.qualifier,
+                none(row.target_kind),
+                none(row.target_low),
+                none(row.target_high),
                 none(row.higher_is_better),
             )
             assert row.status == expected.code

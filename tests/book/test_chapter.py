@@ -66,7 +66,9 @@ class TestFigureIds:
         assert chapter.figure_ids(ds, "khcn_qlnn", 2022) == []
 
     def test_unknown_extra_indicator_adds_nothing(self, ds):
-        assert chapter.figure_ids(ds, "khcn_qlnn", 2023, ["no_such_indicator"]) == chapter.figure_ids(ds, "khcn_qlnn", 2023)
+        assert chapter.figure_ids(ds, "khcn_qlnn", 2023, ["no_such_indicator"]) == chapter.figure_ids(
+            ds, "khcn_qlnn", 2023
+        )
 
 
 class TestPartsTotal:
@@ -108,7 +110,9 @@ class TestTargetOf:
 class TestTargetText:
     def test_in_words(self, ds):
         assert chapter.target_text(ds, "gdp_growth_avg") == "14–15%"
-        assert chapter.target_text(ds, "party_secretary_village_head_rate", with_year=True) == "từ 50% trở lên (đến 2025)"
+        assert (
+            chapter.target_text(ds, "party_secretary_village_head_rate", with_year=True) == "từ 50% trở lên (đến 2025)"
+        )
 
     def test_no_target_is_empty(self, ds):
         assert chapter.target_text(ds, "hospital_beds_per_10000") == ""
@@ -184,7 +188,9 @@ class TestEstimateNote:
 
 class TestBreakdown:
     def test_largest_first_with_member_labels(self, ds):
-        frame = chapter.breakdown(ds, "provincial_sports_medals", 2023, "type", labels={"gold": "Vàng", "silver": "Bạc"})
+        frame = chapter.breakdown(
+            ds, "provincial_sports_medals", 2023, "type", labels={"gold": "Vàng", "silver": "Bạc"}
+        )
         assert list(frame["value"]) == sorted(frame["value"], reverse=True)
         assert frame.set_index("member").loc["gold", "label"] == "Vàng"
         assert frame.set_index("member")["label"].isna().sum() == 1  # bronze has no label given
@@ -201,4 +207,6 @@ class TestSummarySentence:
         assert chapter.summary_sentence(["a"], [], 2023, "về y", sep=",").text == "Tính đến năm 2023, a."
 
     def test_no_bits(self):
-        assert chapter.summary_sentence([], ["x.1"], 2022, "về y") == Text("Tính đến năm 2022, báo cáo chưa nêu số liệu về y.")
+        assert chapter.summary_sentence([], ["x.1"], 2022, "về y") == Text(
+            "Tính đến năm 2022, báo cáo chưa nêu số liệu về y."
+        )

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from chitieu.book import chapter, charts
 from chitieu.analysis import keyindicators as ki
+from chitieu.book import chapter, charts
 
 
 class TestChartOrNote:
@@ -17,15 +17,19 @@ class TestChartOrNote:
 
     def test_note_keeps_the_caption(self, ds):
         out = charts.chart_or_note(
-            chapter.series(ds, "poverty_rate", 2021), charts.series_chart, caption="Hình <1>.", description="d",
+            chapter.series(ds, "poverty_rate", 2021),
+            charts.series_chart,
+            caption="Hình <1>.",
+            description="d",
             report_year=2021,
         )
         assert "<figure" not in out.data
         assert "Hình &lt;1&gt;." in out.data and "Chưa có số liệu tính đến năm 2021." in out.data
 
     def test_notice_replaces_the_default(self):
-        out = charts.chart_or_note(pd.DataFrame(), charts.series_chart, caption="Hình 1.", description="d",
-                                   report_year=2022, notice="không có")
+        out = charts.chart_or_note(
+            pd.DataFrame(), charts.series_chart, caption="Hình 1.", description="d", report_year=2022, notice="không có"
+        )
         assert "không có" in out.data and "Chưa có số liệu" not in out.data
 
 
@@ -48,7 +52,9 @@ class TestWithValueLabels:
         assert spec["layer"][1]["encoding"]["text"]["field"] == "value_text_vi"
 
     def test_vertical_labels_sit_above(self, ds):
-        spec = charts.with_value_labels(charts.series_chart(chapter.series(ds, "poverty_rate", 2023)), horizontal=False).to_dict()
+        spec = charts.with_value_labels(
+            charts.series_chart(chapter.series(ds, "poverty_rate", 2023)), horizontal=False
+        ).to_dict()
         assert spec["layer"][1]["mark"]["dy"] < 0
 
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from chitieu.book import figures
 from chitieu.analysis import keyindicators as ki
+from chitieu.book import figures
 
 
 class TestFiguresUsed:

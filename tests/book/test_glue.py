@@ -7,7 +7,9 @@ from chitieu.book.glue import glue_text
 
 
 class TestGlueText:
-    @pytest.mark.parametrize("text", ["81,58", "1.230", "2.795", "(0, 95)", "13,7%", "14", "trên 49 triệu đồng", "2023"])
+    @pytest.mark.parametrize(
+        "text", ["81,58", "1.230", "2.795", "(0, 95)", "13,7%", "14", "trên 49 triệu đồng", "2023"]
+    )
     def test_shown_as_written(self, text, monkeypatch):
         captured = {}
         monkeypatch.setattr("chitieu.book.glue._myst_glue", lambda key, value, display: captured.update(value=value))

@@ -42,9 +42,11 @@ def test_restrict_keeps_the_scope_and_the_key_indicators(ds):
     chapters = set(view.indicators["chapter"])
     assert "y_te_dan_so" in chapters and "kinh_te" in chapters  # kinh_te only through key indicators
     outside = view.indicators[view.indicators["chapter"] != "y_te_dan_so"]
-    assert len(outside) == ds.indicators["resolution_no"].notna().sum() - (
-        ds.indicators["resolution_no"].notna() & (ds.indicators["chapter"] == "y_te_dan_so")
-    ).sum()
+    assert (
+        len(outside)
+        == ds.indicators["resolution_no"].notna().sum()
+        - (ds.indicators["resolution_no"].notna() & (ds.indicators["chapter"] == "y_te_dan_so")).sum()
+    )
     assert outside["resolution_no"].notna().all()
     assert set(view.observations["indicator_id"]) <= set(scoped_indicator_ids(ds, ["y_te_dan_so"]))
     assert restrict(ds, ALL) is ds

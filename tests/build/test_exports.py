@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from chitieu.build.pipeline import exports
-from chitieu.data import schema
 from chitieu.config import PROJ_ROOT as ROOT
+from chitieu.data import schema
 
 CORE = ("indicators.csv", "targets.csv", "observations.csv", "report_assessment.csv")
 
@@ -62,7 +62,7 @@ def test_dictionary_files(site_data):
     md = (site_data / exports.DICTIONARY_MD).read_text(encoding="utf-8")
     for name in CORE:
         assert f"## `{name}`" in md
-    for unit, label in schema.UNITS.items():
+    for unit, _label in schema.UNITS.items():
         assert f"| `{unit}` |" in md
     with (site_data / exports.DICTIONARY_CSV).open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -104,7 +104,9 @@ def test_zip_holds_everything_and_is_reproducible(site_data, tmp_path):
         names = zf.namelist()
         assert names == sorted(names)
         expected = sorted(
-            p.relative_to(site_data).as_posix() for p in site_data.rglob("*") if p.is_file() and p.name != exports.ZIP_NAME
+            p.relative_to(site_data).as_posix()
+            for p in site_data.rglob("*")
+            if p.is_file() and p.name != exports.ZIP_NAME
         )
         assert names == expected
         assert {i.date_time for i in zf.infolist()} == {exports.ZIP_DATE}

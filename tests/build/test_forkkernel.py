@@ -12,9 +12,9 @@ import pytest
 from jupyter_client.manager import start_new_kernel
 
 from chitieu import config
-from chitieu.build.pipeline import chapter_sources
-from chitieu.build.forkkernel import ForkServer, chapter_imports, fork_server, use_fork_server
 from chitieu.build.execute import execute_chapter
+from chitieu.build.forkkernel import ForkServer, chapter_imports, fork_server, use_fork_server
+from chitieu.build.pipeline import chapter_sources
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the fork server needs fork()")
 CHAPTERS = chapter_sources(config.PROJ_ROOT)
@@ -66,7 +66,9 @@ def test_each_kernel_is_a_new_process_with_the_callers_folder_and_environment(se
         assert _run(kc1, "print(os.environ.get('CHITIEU_TEST_MARK'))") == "một"
         assert _run(kc2, "print(os.environ.get('CHITIEU_TEST_MARK'))") == "None"
         # Warm: the chapter imports are already there before the first cell runs.
-        assert _run(kc2, "import sys; print('pandas' in sys.modules and 'chitieu.book.charts' in sys.modules)") == "True"
+        assert (
+            _run(kc2, "import sys; print('pandas' in sys.modules and 'chitieu.book.charts' in sys.modules)") == "True"
+        )
         # Nothing one chapter does reaches another.
         _run(kc1, "import chitieu.config as c; c.LEAK = 1")
         assert _run(kc2, "import chitieu.config as c; print(hasattr(c, 'LEAK'))") == "False"
@@ -80,7 +82,9 @@ def test_each_kernel_is_a_new_process_with_the_callers_folder_and_environment(se
 def test_interrupt_reaches_the_kernel(server):
     km, kc = start_new_kernel(kernel_name=server.kernel_name)
     try:
-        msg_id = kc.execute("import time\ntry:\n    time.sleep(30)\nexcept KeyboardInterrupt:\n    print('interrupted')")
+        msg_id = kc.execute(
+            "import time\ntry:\n    time.sleep(30)\nexcept KeyboardInterrupt:\n    print('interrupted')"
+        )
         time.sleep(1.0)
         km.interrupt_kernel()
         reply = kc.get_shell_msg(timeout=20)

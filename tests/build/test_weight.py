@@ -29,14 +29,19 @@ def site(tmp_path) -> Path:
     html = tmp_path / "html"
     _write(html / "index.html", '<meta http-equiv="Refresh" content="0; url=book/a.html" />')
     _write(html / "book" / "a.html", f"<html><head>{HEAD}</head><body><a href='b.html'>b</a></body></html>")
-    _write(html / "book" / "b.html", f"<html><head>{HEAD}</head><body><img src='../_static/img/chart.png' alt=''>"
-                                     f"<img srcset='../_static/img/s1.png 1x, ../_static/img/s2.png 2x' alt=''></body></html>")
-    _write(html / "search.html", f"<html><head><script src='searchindex.js'></script></head></html>")
+    _write(
+        html / "book" / "b.html",
+        f"<html><head>{HEAD}</head><body><img src='../_static/img/chart.png' alt=''>"
+        f"<img srcset='../_static/img/s1.png 1x, ../_static/img/s2.png 2x' alt=''></body></html>",
+    )
+    _write(html / "search.html", "<html><head><script src='searchindex.js'></script></head></html>")
     _write(html / "searchindex.js", "x" * 50)
-    _write(html / "_static" / "site.css",
-           "@import 'base.css';\n"
-           "@font-face{font-family:f;src:url(fonts/f.woff2) format('woff2'),url(fonts/f.ttf) format('truetype')}\n"
-           "body{background:url('img/bg.png')} .x{background:url(data:image/png;base64,AAAA)}")
+    _write(
+        html / "_static" / "site.css",
+        "@import 'base.css';\n"
+        "@font-face{font-family:f;src:url(fonts/f.woff2) format('woff2'),url(fonts/f.ttf) format('truetype')}\n"
+        "body{background:url('img/bg.png')} .x{background:url(data:image/png;base64,AAAA)}",
+    )
     _write(html / "_static" / "base.css", "p{}")
     _write(html / "_static" / "fonts" / "f.woff2", b"w" * 1000)
     _write(html / "_static" / "fonts" / "f.ttf", b"t" * 5000)
@@ -53,8 +58,14 @@ def size(html: Path, *rels: str) -> int:
     return sum((html / rel).stat().st_size for rel in rels)
 
 
-SHARED = ("_static/site.css", "_static/base.css", "_static/fonts/f.woff2", "_static/img/bg.png",
-          "_static/late.js", "_static/vendor/bundle.js")
+SHARED = (
+    "_static/site.css",
+    "_static/base.css",
+    "_static/fonts/f.woff2",
+    "_static/img/bg.png",
+    "_static/late.js",
+    "_static/vendor/bundle.js",
+)
 
 
 def test_first_visit_follows_the_redirect_and_counts_css_resources(site):
@@ -68,12 +79,14 @@ def test_first_visit_follows_the_redirect_and_counts_css_resources(site):
 
 def test_further_pages_add_only_what_is_not_cached(site):
     pages = {w.page: w for w in weight.measure(site).pages}
-    assert [p for p in pages] == ["index.html", "book/a.html", "book/b.html", "search.html"]
+    assert list(pages) == ["index.html", "book/a.html", "book/b.html", "search.html"]
     assert pages["book/a.html"].added == 0
-    assert pages["book/b.html"].added == size(site, "book/b.html", "_static/img/chart.png", "_static/img/s1.png",
-                                              "_static/img/s2.png")
-    assert pages["book/b.html"].total == size(site, "book/b.html", *SHARED, "_static/img/chart.png",
-                                              "_static/img/s1.png", "_static/img/s2.png")
+    assert pages["book/b.html"].added == size(
+        site, "book/b.html", "_static/img/chart.png", "_static/img/s1.png", "_static/img/s2.png"
+    )
+    assert pages["book/b.html"].total == size(
+        site, "book/b.html", *SHARED, "_static/img/chart.png", "_static/img/s1.png", "_static/img/s2.png"
+    )
     assert pages["search.html"].added == size(site, "search.html", "searchindex.js")
     assert pages["book/b.html"].is_chapter and not pages["search.html"].is_chapter
 

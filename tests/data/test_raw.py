@@ -4,9 +4,9 @@ import json
 
 import pytest
 
+from chitieu.config import PROJ_ROOT as ROOT
 from chitieu.data.errors import DataError
 from chitieu.data.raw import load_raw_sources, sha256_of
-from chitieu.config import PROJ_ROOT as ROOT
 
 RAW = ROOT / "data" / "raw"
 SHARED = ROOT.parent / "shared" / "source" / "000_02bb2e3c2bd4877d.txt"

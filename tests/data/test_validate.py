@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from chitieu.config import PROJ_ROOT as ROOT
 from chitieu.data import schema
 from chitieu.data.csvread import read_csv_rows
 from chitieu.data.errors import DataError, DataValidationError
@@ -24,7 +25,6 @@ from chitieu.data.validate import (
     validate_report_assessment,
     validate_targets,
 )
-from chitieu.config import PROJ_ROOT as ROOT
 
 COLS = ("id", "name", "value")
 SOURCE_TEXT = (
@@ -58,8 +58,11 @@ def where(err: DataError) -> tuple:
 
 
 class TestReadCsvRows:
-    GOOD = "id,name,value\na,Hộ nghèo,1\nb,\"Tỷ lệ, %\",2.5\n"
-    EXPECTED = [(2, {"id": "a", "name": "Hộ nghèo", "value": "1"}), (3, {"id": "b", "name": "Tỷ lệ, %", "value": "2.5"})]
+    GOOD = 'id,name,value\na,Hộ nghèo,1\nb,"Tỷ lệ, %",2.5\n'
+    EXPECTED = [
+        (2, {"id": "a", "name": "Hộ nghèo", "value": "1"}),
+        (3, {"id": "b", "name": "Tỷ lệ, %", "value": "2.5"}),
+    ]
 
     def test_plain(self, tmp_path):
         assert read(tmp_path, self.GOOD) == (self.EXPECTED, [])
@@ -340,12 +343,36 @@ class TestValidateObservations:
     def test_valid(self):
         out, errors = check_obs(
             obs(),
-            obs(obs_id="gdp_growth_avg.2021-2023", indicator_id="gdp_growth_avg", period="2021-2023", value="13.7",
-                status="actual", source_quote="bình quân đạt 13,7%"),
-            obs(obs_id="waste.2023", indicator_id="waste", value="200", qualifier="at_least", source_quote="200-300kg/ngày"),
-            obs(obs_id="waste.2023.b", indicator_id="waste", value="300", qualifier="at_most", source_quote="200-300kg/ngày"),
-            obs(obs_id="schools.2023-01_2023-05.tu_ha", indicator_id="schools", period="2023-01/2023-05", value="28",
-                locality="Tứ Hạ", source_quote="28/38 trường"),
+            obs(
+                obs_id="gdp_growth_avg.2021-2023",
+                indicator_id="gdp_growth_avg",
+                period="2021-2023",
+                value="13.7",
+                status="actual",
+                source_quote="bình quân đạt 13,7%",
+            ),
+            obs(
+                obs_id="waste.2023",
+                indicator_id="waste",
+                value="200",
+                qualifier="at_least",
+                source_quote="200-300kg/ngày",
+            ),
+            obs(
+                obs_id="waste.2023.b",
+                indicator_id="waste",
+                value="300",
+                qualifier="at_most",
+                source_quote="200-300kg/ngày",
+            ),
+            obs(
+                obs_id="schools.2023-01_2023-05.tu_ha",
+                indicator_id="schools",
+                period="2023-01/2023-05",
+                value="28",
+                locality="Tứ Hạ",
+                source_quote="28/38 trường",
+            ),
         )
         assert errors == [] and len(out) == 5 and out[1]["value_text"] == "13.7"
 
@@ -393,12 +420,20 @@ class TestValidateObservations:
         assert "13.7" in err.expected_en
 
     def test_percent_of_250(self):
-        _, errors = check_obs(obs(obs_id="gdp_growth_avg.2023", indicator_id="gdp_growth_avg", value="250",
-                                  source_quote="bình quân đạt 13,7%"))
+        _, errors = check_obs(
+            obs(
+                obs_id="gdp_growth_avg.2023",
+                indicator_id="gdp_growth_avg",
+                value="250",
+                source_quote="bình quân đạt 13,7%",
+            )
+        )
         assert any(e.column == "value" and "-100..100" in e.expected_en for e in errors)
 
     def test_negative_count(self):
-        _, errors = check_obs(obs(obs_id="schools.2023", indicator_id="schools", value="-28", source_quote="28/38 trường"))
+        _, errors = check_obs(
+            obs(obs_id="schools.2023", indicator_id="schools", value="-28", source_quote="28/38 trường")
+        )
         assert any(e.column == "value" and "negative" in e.expected_en for e in errors)
 
     def test_duplicate_id(self):
@@ -421,7 +456,12 @@ KEY = {"poverty_rate": {"resolution_no": 7}, "gdp_growth_avg": {"resolution_no":
 
 
 def ra(**over) -> dict[str, str]:
-    rec = {"resolution_no": "7", "report_status": "met", "source_ref": "P1:B.II:fn1", "source_quote": "Kế hoạch đề ra 14-15%."}
+    rec = {
+        "resolution_no": "7",
+        "report_status": "met",
+        "source_ref": "P1:B.II:fn1",
+        "source_quote": "Kế hoạch đề ra 14-15%.",
+    }
     rec.update(over)
     return rec
 
@@ -551,8 +591,13 @@ class TestLoadRawSources:
 class TestParsePeriod:
     @pytest.mark.parametrize(
         "text,start,end",
-        [("2022", 2022, 2022), ("2021-2023", 2021, 2023), ("2023-04", 2023, 2023), ("2023-01/2023-05", 2023, 2023),
-         ("2020-07/2023-05", 2020, 2023)],
+        [
+            ("2022", 2022, 2022),
+            ("2021-2023", 2021, 2023),
+            ("2023-04", 2023, 2023),
+            ("2023-01/2023-05", 2023, 2023),
+            ("2020-07/2023-05", 2020, 2023),
+        ],
     )
     def test_valid(self, text, start, end):
         period = parse_period(text)
@@ -560,8 +605,21 @@ class TestParsePeriod:
 
     @pytest.mark.parametrize(
         "text",
-        ["2023-2021", "1890", "2040", "2023-13", "2023-00", "2023-2023", "2023-05/2023-01", "23", "2023/24",
-         "２０２３", "Apr-23", "2023 - 2025", ""],
+        [
+            "2023-2021",
+            "1890",
+            "2040",
+            "2023-13",
+            "2023-00",
+            "2023-2023",
+            "2023-05/2023-01",
+            "23",
+            "2023/24",
+            "２０２３",
+            "Apr-23",
+            "2023 - 2025",
+            "",
+        ],
     )
     def test_invalid(self, text):
         with pytest.raises(ValueError):

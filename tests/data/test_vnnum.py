@@ -2,14 +2,29 @@ from decimal import Decimal
 
 import pytest
 
-from chitieu.data.vnnum import decimals_in, find_numbers, format_percent, format_vn, parse_machine_number, parse_vn_number
+from chitieu.data.vnnum import (
+    decimals_in,
+    find_numbers,
+    format_percent,
+    format_vn,
+    parse_machine_number,
+    parse_vn_number,
+)
 
 
 class TestParseVnNumber:
     @pytest.mark.parametrize(
         "text,expected",
-        [("7.943", "7943"), ("206,472", "206.472"), ("13,7", "13.7"), ("03", "3"), ("18.290,7", "18290.7"),
-         ("2.333", "2333"), ("1.234.567", "1234567"), ("1,0", "1.0")],
+        [
+            ("7.943", "7943"),
+            ("206,472", "206.472"),
+            ("13,7", "13.7"),
+            ("03", "3"),
+            ("18.290,7", "18290.7"),
+            ("2.333", "2333"),
+            ("1.234.567", "1234567"),
+            ("1,0", "1.0"),
+        ],
     )
     def test_reads_the_vietnamese_way(self, text, expected):
         assert parse_vn_number(text) == Decimal(expected)
@@ -23,7 +38,14 @@ class TestParseVnNumber:
 class TestFindNumbers:
     def test_numbers_glued_to_units_and_ranges(self):
         found = [(m.text, m.value) for m in find_numbers("gần 2.333ha rừng; 17,33ha; 14-15%; 200-300kg/ngày")]
-        assert found == [("2.333", Decimal(2333)), ("17,33", Decimal("17.33")), ("14", 14), ("15", 15), ("200", 200), ("300", 300)]
+        assert found == [
+            ("2.333", Decimal(2333)),
+            ("17,33", Decimal("17.33")),
+            ("14", 14),
+            ("15", 15),
+            ("200", 200),
+            ("300", 300),
+        ]
 
     def test_superscript_footnote_markers_are_not_numbers(self):
         assert [m.text for m in find_numbers("đạt 13,7%/năm², tăng¹")] == ["13,7"]
@@ -31,7 +53,7 @@ class TestFindNumbers:
     def test_positions_point_at_the_text(self):
         text = "thị xã thu 206,472 tỷ đồng"
         (m,) = find_numbers(text)
-        assert text[m.start:m.end] == "206,472"
+        assert text[m.start : m.end] == "206,472"
 
 
 class TestParseMachineNumber:

@@ -2,8 +2,8 @@
 
 import pytest
 
-from chitieu.book import chapter
 from chitieu.analysis import keyindicators as ki
+from chitieu.book import chapter
 from huongtra import giao_duc as gd
 
 
@@ -53,5 +53,3 @@ def test_texts_have_no_missing_values(ds, year):
 
     chosen = latest(ds, "schools_national_standard", year)
     assert f"{int(chosen['value'])}/38" in texts["summary"]
-
-

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from chitieu.book import chapter
 from chitieu.analysis import formulas
+from chitieu.book import chapter
 from huongtra import kinh_te as kt
 
 RAW = re.compile(r"\bnan\b|\bNone\b|\d\.\d{4,}|\d\.\d(?!\d)|\d+\.\d{1,2}(?!\d)")
@@ -82,8 +82,20 @@ def test_industrial_cluster_plans_only_from_report_year(ds):
 
 def test_no_raw_values_in_texts(ds):
     for year in (2022, 2023):
-        for fn in (kt.summary_text, kt.growth_text, kt.income_text, kt.sector_growth_text, kt.structure_text,
-                   kt.industry_text, kt.craft_text, kt.services_text, kt.agriculture_text, kt.models_text,
-                   kt.fishery_text, kt.forestry_text, kt.cooperatives_text):
+        for fn in (
+            kt.summary_text,
+            kt.growth_text,
+            kt.income_text,
+            kt.sector_growth_text,
+            kt.structure_text,
+            kt.industry_text,
+            kt.craft_text,
+            kt.services_text,
+            kt.agriculture_text,
+            kt.models_text,
+            kt.fishery_text,
+            kt.forestry_text,
+            kt.cooperatives_text,
+        ):
             text = fn(ds, year).text
             assert text and RAW.search(text) is None, text

@@ -31,7 +31,7 @@ def test_party_rates_sorted_and_labelled(ds):
 def test_texts_read_for_both_years(ds, year):
     texts = qp.texts(ds, year)
     assert all(isinstance(v, str) and "nan" not in v for v in texts.values())
-    assert ("162 người" in texts["recruits"])
+    assert "162 người" in texts["recruits"]
 
 
 def test_figure_ids_include_the_party_org_rate(ds):

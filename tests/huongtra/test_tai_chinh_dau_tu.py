@@ -16,8 +16,14 @@ def test_total_at_constant_growth_closed_form():
 
 def test_social_investment_figures_do_not_agree(ds):
     obs = ds.observations
-    total, last, g = (obs.loc[i, "value"] for i in
-                      ("social_investment_total.2021-2023", "social_investment_total.2023", "social_investment_growth_avg.2021-2023"))
+    total, last, g = (
+        obs.loc[i, "value"]
+        for i in (
+            "social_investment_total.2021-2023",
+            "social_investment_total.2023",
+            "social_investment_growth_avg.2021-2023",
+        )
+    )
     rest = tc.earlier_years(total, last)
     assert rest == pytest.approx(3700)
     assert rest / 2 > last  # 2023 below the average of the two years before: not "growth"

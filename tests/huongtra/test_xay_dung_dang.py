@@ -56,5 +56,3 @@ def test_short_labels():
 def test_cadre_planning_parts_sum_to_total(ds):
     parts = xd.breakdown(ds, "cadre_planning_approved", 2023)
     assert parts["value"].sum() == xd.value_of(ds, "cadre_planning_approved", 2023) == 780
-
-

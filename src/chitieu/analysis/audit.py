@@ -47,21 +47,19 @@ import io
 import itertools
 import math
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from chitieu import config
-from chitieu.atomic import write_text_atomic
-from chitieu.data.csvread import read_csv_rows
-from chitieu.data.errors import DataError, DataValidationError
-from chitieu.book.fmt import format_period, format_source_ref, natural_decimals
-from chitieu.data.load import Dataset
-from chitieu.data.schema import CHAPTERS, QUALIFIERS
 from chitieu.analysis.status import STATUS_LABELS as TARGET_STATUS_LABELS
 from chitieu.analysis.status import assess
+from chitieu.atomic import write_text_atomic
+from chitieu.book.fmt import format_period, format_source_ref, natural_decimals
+from chitieu.data.csvread import read_csv_rows
+from chitieu.data.errors import DataError, DataValidationError
+from chitieu.data.load import Dataset
+from chitieu.data.schema import CHAPTERS, QUALIFIERS
 from chitieu.data.validate import SOURCE_REF_RE
 from chitieu.data.vnnum import format_vn
 
@@ -69,10 +67,24 @@ CHECKS_FILE = "data/checks.csv"
 CORRECTIONS_FILE = "data/corrections.csv"
 CHECK_COLUMNS = ("check_id", "kind", "obs_ids", "params", "description_vi", "source_ref", "evidence_quote")
 CORRECTION_COLUMNS = (
-    "indicator_id", "period", "locality", "chosen_obs_id", "rejected_obs_ids", "check_ids", "reason_vi",
+    "indicator_id",
+    "period",
+    "locality",
+    "chosen_obs_id",
+    "rejected_obs_ids",
+    "check_ids",
+    "reason_vi",
 )
 AUDIT_COLUMNS = (
-    "check_id", "kind", "status", "stated", "computed", "difference", "tolerance", "message", "source_quotes",
+    "check_id",
+    "kind",
+    "status",
+    "stated",
+    "computed",
+    "difference",
+    "tolerance",
+    "message",
+    "source_quotes",
 )
 CHECK_ID_RE = re.compile(r"[a-z][a-z0-9_]*")
 
@@ -124,7 +136,10 @@ CHAPTER_PAGES: dict[str, str] = {
 }
 KEY_PAGE = "01_chi_tieu_chu_yeu"
 AUDIT_PAGE = "13_kiem_tra_so_lieu"
-PAGE_TITLES = {KEY_PAGE: "Các chỉ tiêu chủ yếu", **{CHAPTER_PAGES[k]: v for k, v in CHAPTERS.items() if k != "tong_quan"}}
+PAGE_TITLES = {
+    KEY_PAGE: "Các chỉ tiêu chủ yếu",
+    **{CHAPTER_PAGES[k]: v for k, v in CHAPTERS.items() if k != "tong_quan"},
+}
 
 COUNT_UNITS = frozenset({"count", "persons", "households", "party_members", "person_times", "workdays", "beds"})
 REPORT_STATUS_VI = {"met": "đạt", "nearly_met": "gần đạt", "not_met": "chưa đạt"}
@@ -257,30 +272,66 @@ def load_checks(ds: Dataset, path: Path | None = None) -> list[Check]:
                 ok = False
         cid = rec["check_id"]
         if cid and not CHECK_ID_RE.fullmatch(cid):
-            err(row, "check_id", cid, "cần chữ thường ASCII, số và '_' (dùng làm neo liên kết)", "expected a-z, 0-9, '_' (used as a link anchor)")
+            err(
+                row,
+                "check_id",
+                cid,
+                "cần chữ thường ASCII, số và '_' (dùng làm neo liên kết)",
+                "expected a-z, 0-9, '_' (used as a link anchor)",
+            )
             ok = False
         if cid in seen:
-            err(row, "check_id", cid, f"mã kiểm tra bị trùng với dòng {seen[cid]}", f"duplicate check id (row {seen[cid]})")
+            err(
+                row,
+                "check_id",
+                cid,
+                f"mã kiểm tra bị trùng với dòng {seen[cid]}",
+                f"duplicate check id (row {seen[cid]})",
+            )
             ok = False
         seen.setdefault(cid, row)
         kind = rec["kind"]
         if kind and kind not in KINDS:
-            err(row, "kind", kind, f"loại kiểm tra không hợp lệ; cho phép: {', '.join(KINDS)}", f"unknown kind; allowed: {', '.join(KINDS)}")
+            err(
+                row,
+                "kind",
+                kind,
+                f"loại kiểm tra không hợp lệ; cho phép: {', '.join(KINDS)}",
+                f"unknown kind; allowed: {', '.join(KINDS)}",
+            )
             ok = False
         try:
             params = _parse_params(rec["params"])
         except ValueError as exc:
-            err(row, "params", rec["params"], f"tham số phải có dạng khoá=giá trị; khoá=giá trị ({exc})", f"params must be key=value; key=value ({exc})")
+            err(
+                row,
+                "params",
+                rec["params"],
+                f"tham số phải có dạng khoá=giá trị; khoá=giá trị ({exc})",
+                f"params must be key=value; key=value ({exc})",
+            )
             params, ok = None, False
         obs: list[tuple[int, str]] = []
         for token in rec["obs_ids"].split():
             sign = -1 if token.startswith("-") else 1
             oid = token.lstrip("-")
             if sign < 0 and kind != "sum":
-                err(row, "obs_ids", token, "dấu trừ chỉ dùng cho loại 'sum'", "a minus sign is only allowed for kind 'sum'")
+                err(
+                    row,
+                    "obs_ids",
+                    token,
+                    "dấu trừ chỉ dùng cho loại 'sum'",
+                    "a minus sign is only allowed for kind 'sum'",
+                )
                 ok = False
             if oid not in known:
-                err(row, "obs_ids", oid, "mã số liệu không có trong data/observations.csv", "observation id not in data/observations.csv")
+                err(
+                    row,
+                    "obs_ids",
+                    oid,
+                    "mã số liệu không có trong data/observations.csv",
+                    "observation id not in data/observations.csv",
+                )
                 ok = False
             obs.append((sign, oid))
         if kind in KINDS:
@@ -289,11 +340,24 @@ def load_checks(ds: Dataset, path: Path | None = None) -> list[Check]:
                 low = 1
             if len(obs) < low or (high is not None and len(obs) > high):
                 want = f"{low}" if high == low else f"{low}–{high if high is not None else 'n'}"
-                err(row, "obs_ids", rec["obs_ids"][:60], f"loại '{kind}' cần {want} mã số liệu, có {len(obs)}", f"kind '{kind}' needs {want} observation ids, got {len(obs)}")
+                err(
+                    row,
+                    "obs_ids",
+                    rec["obs_ids"][:60],
+                    f"loại '{kind}' cần {want} mã số liệu, có {len(obs)}",
+                    f"kind '{kind}' needs {want} observation ids, got {len(obs)}",
+                )
                 ok = False
             for key in params or {}:
                 if key not in allowed:
-                    err(row, "params", key, f"tham số '{key}' không dùng cho loại '{kind}'; cho phép: {', '.join(sorted(allowed)) or 'không có'}", f"param '{key}' not used by kind '{kind}'")
+                    err(
+                        row,
+                        "params",
+                        key,
+                        f"tham số '{key}' không dùng cho loại '{kind}'; cho phép: "
+                        f"{', '.join(sorted(allowed)) or 'không có'}",
+                        f"param '{key}' not used by kind '{kind}'",
+                    )
                     ok = False
             if params is not None:
                 ok &= _validate_kind_params(kind, params, rec, row, err, known, ds)
@@ -302,10 +366,22 @@ def load_checks(ds: Dataset, path: Path | None = None) -> list[Check]:
             ok = False
         quote = rec["evidence_quote"]
         if quote and ("\n" in quote or not any(quote in text for text in raw_texts)):
-            err(row, "evidence_quote", quote[:80], "trích dẫn không có nguyên văn trên một dòng của văn bản gốc", "quote does not occur verbatim on one line of the raw text")
+            err(
+                row,
+                "evidence_quote",
+                quote[:80],
+                "trích dẫn không có nguyên văn trên một dòng của văn bản gốc",
+                "quote does not occur verbatim on one line of the raw text",
+            )
             ok = False
         if kind == "qualitative" and not (quote or obs):
-            err(row, "evidence_quote", "", "nhận định định tính cần ít nhất một mã số liệu hoặc một trích dẫn", "a qualitative check needs an observation or a quote")
+            err(
+                row,
+                "evidence_quote",
+                "",
+                "nhận định định tính cần ít nhất một mã số liệu hoặc một trích dẫn",
+                "a qualitative check needs an observation or a quote",
+            )
             ok = False
         if ok:
             checks.append(Check(cid, kind, tuple(obs), params, rec["description_vi"], rec["source_ref"], quote, row))
@@ -341,24 +417,54 @@ def _validate_kind_params(kind, params, rec, row, err, known, ds) -> bool:
                 (ds.report_assessment["resolution_no"] == number) & (ds.report_assessment["source_ref"] == ref)
             ]
             if rows.empty:
-                err(row, "params", rec["params"], f"report_assessment.csv không có đánh giá của chỉ tiêu {number} tại {ref}", f"no report assessment for indicator {number} at {ref}")
+                err(
+                    row,
+                    "params",
+                    rec["params"],
+                    f"report_assessment.csv không có đánh giá của chỉ tiêu {number} tại {ref}",
+                    f"no report assessment for indicator {number} at {ref}",
+                )
                 ok = False
         if "target" in params and params["target"] not in ds.indicators.index:
             err(row, "params", params["target"], "mã chỉ tiêu không có trong indicators.csv", "unknown indicator id")
             ok = False
     if kind == "in_range":
         if "low" not in params and "high" not in params:
-            err(row, "params", rec["params"], "loại 'in_range' cần low=… hoặc high=…", "kind 'in_range' needs low=… or high=…")
+            err(
+                row,
+                "params",
+                rec["params"],
+                "loại 'in_range' cần low=… hoặc high=…",
+                "kind 'in_range' needs low=… or high=…",
+            )
             ok = False
         for key in ("low", "high"):
             if key in params and not _is_number(params[key]) and params[key] not in known:
-                err(row, "params", params[key], f"{key} phải là một số hoặc một mã số liệu có trong observations.csv", f"{key} must be a number or an existing observation id")
+                err(
+                    row,
+                    "params",
+                    params[key],
+                    f"{key} phải là một số hoặc một mã số liệu có trong observations.csv",
+                    f"{key} must be a number or an existing observation id",
+                )
                 ok = False
     if kind == "trend" and params.get("direction") not in ("increasing", "decreasing"):
-        err(row, "params", rec["params"], "loại 'trend' cần direction=increasing hoặc direction=decreasing", "kind 'trend' needs direction=increasing|decreasing")
+        err(
+            row,
+            "params",
+            rec["params"],
+            "loại 'trend' cần direction=increasing hoặc direction=decreasing",
+            "kind 'trend' needs direction=increasing|decreasing",
+        )
         ok = False
     if kind == "count_list" and not [i for i in params.get("items", "").split("|") if i.strip()]:
-        err(row, "params", rec["params"], "loại 'count_list' cần items=a|b|c (các mục báo cáo liệt kê)", "kind 'count_list' needs items=a|b|c")
+        err(
+            row,
+            "params",
+            rec["params"],
+            "loại 'count_list' cần items=a|b|c (các mục báo cáo liệt kê)",
+            "kind 'count_list' needs items=a|b|c",
+        )
         ok = False
     if kind == "share_sum" and "total" in params and not _is_number(params["total"]):
         err(row, "params", params["total"], "total phải là một số", "total must be a number")
@@ -395,7 +501,7 @@ def load_corrections(ds: Dataset, checks: list[Check], path: Path | None = None)
     for row, rec in rows:
         ok = True
 
-        def err(col, value, vi, en):
+        def err(col, value, vi, en, row=row):
             errors.append(DataError(CORRECTIONS_FILE, row, col, value, vi, en))
 
         for col in ("indicator_id", "period", "chosen_obs_id", "rejected_obs_ids", "check_ids", "reason_vi"):
@@ -405,18 +511,38 @@ def load_corrections(ds: Dataset, checks: list[Check], path: Path | None = None)
         ids = [rec["chosen_obs_id"]] + rec["rejected_obs_ids"].split()
         for oid in filter(None, ids):
             if oid not in obs.index:
-                err("chosen_obs_id" if oid == rec["chosen_obs_id"] else "rejected_obs_ids", oid, "mã số liệu không có trong data/observations.csv", "observation id not in data/observations.csv")
+                err(
+                    "chosen_obs_id" if oid == rec["chosen_obs_id"] else "rejected_obs_ids",
+                    oid,
+                    "mã số liệu không có trong data/observations.csv",
+                    "observation id not in data/observations.csv",
+                )
                 ok = False
             elif obs.loc[oid, "indicator_id"] != rec["indicator_id"] and oid == rec["chosen_obs_id"]:
-                err("chosen_obs_id", oid, f"số liệu này thuộc chỉ tiêu {obs.loc[oid, 'indicator_id']}, không phải {rec['indicator_id']}", "observation belongs to another indicator")
+                err(
+                    "chosen_obs_id",
+                    oid,
+                    f"số liệu này thuộc chỉ tiêu {obs.loc[oid, 'indicator_id']}, không phải {rec['indicator_id']}",
+                    "observation belongs to another indicator",
+                )
                 ok = False
         for cid in rec["check_ids"].split():
             if cid not in check_ids:
                 err("check_ids", cid, "mã kiểm tra không có trong data/checks.csv", "check id not in data/checks.csv")
                 ok = False
         if ok:
-            out.append(Correction(rec["indicator_id"], rec["period"], rec["locality"], rec["chosen_obs_id"],
-                                  tuple(rec["rejected_obs_ids"].split()), tuple(rec["check_ids"].split()), rec["reason_vi"], row))
+            out.append(
+                Correction(
+                    rec["indicator_id"],
+                    rec["period"],
+                    rec["locality"],
+                    rec["chosen_obs_id"],
+                    tuple(rec["rejected_obs_ids"].split()),
+                    tuple(rec["check_ids"].split()),
+                    rec["reason_vi"],
+                    row,
+                )
+            )
     if errors:
         raise DataValidationError(errors)
     return out
@@ -477,12 +603,16 @@ def corner_range(func, inputs: list[Value]) -> tuple[float, float]:
     return min(results), max(results)
 
 
-def compare(stated: Value, computed: float, c_lo: float, c_hi: float, all_exact: bool) -> tuple[str, float, float | None]:
+def compare(
+    stated: Value, computed: float, c_lo: float, c_hi: float, all_exact: bool
+) -> tuple[str, float, float | None]:
     """Status of a stated value against a computed one: ``(status, difference, tolerance)``."""
     diff = computed - stated.v
     if all_exact and abs(diff) <= _EPS * max(1.0, abs(stated.v)):
         status = "pass"
-    elif stated.lo <= c_hi + _EPS * max(1.0, abs(c_hi) if math.isfinite(c_hi) else 1.0) and c_lo <= stated.hi + _EPS * max(1.0, abs(stated.hi) if math.isfinite(stated.hi) else 1.0):
+    elif stated.lo <= c_hi + _EPS * max(
+        1.0, abs(c_hi) if math.isfinite(c_hi) else 1.0
+    ) and c_lo <= stated.hi + _EPS * max(1.0, abs(stated.hi) if math.isfinite(stated.hi) else 1.0):
         status = "rounding"
     else:
         status = "fail"
@@ -581,8 +711,17 @@ def _decimals_of(ctx: _Ctx, values: list[Value]) -> int:
     return max([int(ctx.obs.loc[v.obs_id, "decimals"]) for v in values if v.obs_id] or [0])
 
 
-def _equality(check: Check, ctx: _Ctx, stated: Value, func, inputs: list[Value], expr: str, what: str,
-              force_approx: bool = False, steps: list[str] | None = None) -> Result:
+def _equality(
+    check: Check,
+    ctx: _Ctx,
+    stated: Value,
+    func,
+    inputs: list[Value],
+    expr: str,
+    what: str,
+    force_approx: bool = False,
+    steps: list[str] | None = None,
+) -> Result:
     """Shared tail of every kind that compares a stated value with a formula of other stated values."""
     computed = func(*[x.v for x in inputs])
     c_lo, c_hi = corner_range(func, inputs)
@@ -596,7 +735,8 @@ def _equality(check: Check, ctx: _Ctx, stated: Value, func, inputs: list[Value],
     steps += [
         f"Tính lại: {expr} = {shown}.",
         f"Báo cáo ghi: {stated.text}.",
-        f"Chênh lệch: {shown} − {_num(stated.v, d_stated)} = {_small(diff)}; sai số cho phép do cách ghi số: ±{tol_text}.",
+        f"Chênh lệch: {shown} − {_num(stated.v, d_stated)} = {_small(diff)}; sai số cho phép do cách ghi số: "
+        f"±{tol_text}.",
     ]
     if status == "fail":
         relation = f"{expr} = {shown} ≠ {stated.text}"
@@ -610,14 +750,30 @@ def _equality(check: Check, ctx: _Ctx, stated: Value, func, inputs: list[Value],
     message = f"{what}: {relation} — {_verdict(status)}"
     if status != "pass":
         message += f" (chênh {_small(diff)}, cho phép ±{tol_text})"
-    res = Result(check, status, _machine(stated.v), _machine(computed), _machine(diff), _machine(tol) if tol is not None else "",
-                 message + ".", steps, stated_vi=stated.text, computed_vi=shown, tolerance_vi=tol_text)
+    res = Result(
+        check,
+        status,
+        _machine(stated.v),
+        _machine(computed),
+        _machine(diff),
+        _machine(tol) if tol is not None else "",
+        message + ".",
+        steps,
+        stated_vi=stated.text,
+        computed_vi=shown,
+        tolerance_vi=tol_text,
+    )
     return _finish(res, check, ctx)
 
 
 def _unverifiable(check: Check, ctx: _Ctx, reason: str, stated: str = "", steps: list[str] | None = None) -> Result:
-    res = Result(check, "unverifiable", stated=stated, message=f"{check.description_vi} — không kiểm chứng được: {reason}.",
-                 steps=steps or [f"Không kiểm chứng được: {reason}."])
+    res = Result(
+        check,
+        "unverifiable",
+        stated=stated,
+        message=f"{check.description_vi} — không kiểm chứng được: {reason}.",
+        steps=steps or [f"Không kiểm chứng được: {reason}."],
+    )
     return _finish(res, check, ctx)
 
 
@@ -630,9 +786,19 @@ def _eval_sum(check, ctx):
     for i, (sign, val) in enumerate(parts):
         text = _num(val.v, int(ctx.obs.loc[val.obs_id, "decimals"]))
         expr += (text if sign > 0 else f"−{text}") if i == 0 else (f" + {text}" if sign > 0 else f" − {text}")
-    steps = ["Các phần: " + "; ".join(f"{'trừ ' if s < 0 else ''}{ctx.label(v.obs_id)}: {v.text}" for s, v in parts) + "."]
-    return _equality(check, ctx, total, lambda *xs: sum(s * x for s, x in zip(signs, xs)), [v for _, v in parts],
-                     expr, check.description_vi, steps=steps)
+    steps = [
+        "Các phần: " + "; ".join(f"{'trừ ' if s < 0 else ''}{ctx.label(v.obs_id)}: {v.text}" for s, v in parts) + "."
+    ]
+    return _equality(
+        check,
+        ctx,
+        total,
+        lambda *xs: sum(s * x for s, x in zip(signs, xs)),
+        [v for _, v in parts],
+        expr,
+        check.description_vi,
+        steps=steps,
+    )
 
 
 def _eval_share_sum(check, ctx):
@@ -640,23 +806,33 @@ def _eval_share_sum(check, ctx):
     total.text = f"{_num(total.v)}%"
     parts = [ctx.value(oid) for oid in check.obs_ids]
     expr = " + ".join(f"{_num(v.v, int(ctx.obs.loc[v.obs_id, 'decimals']))}%" for v in parts)
-    steps = ["Các tỷ trọng: " + "; ".join(f"{ctx.label(v.obs_id)}: {v.text}" for v in parts) + ".",
-             f"Các tỷ trọng của một tổng phải cộng lại bằng {total.text}."]
+    steps = [
+        "Các tỷ trọng: " + "; ".join(f"{ctx.label(v.obs_id)}: {v.text}" for v in parts) + ".",
+        f"Các tỷ trọng của một tổng phải cộng lại bằng {total.text}.",
+    ]
     return _equality(check, ctx, total, lambda *xs: sum(xs), parts, expr, check.description_vi, steps=steps)
 
 
 def _eval_percent(check, ctx):
     if "missing_vi" in check.params:
-        return _unverifiable(check, ctx, f"báo cáo không nêu {check.params['missing_vi']}", _machine(ctx.value(check.obs_ids[0]).v))
+        return _unverifiable(
+            check, ctx, f"báo cáo không nêu {check.params['missing_vi']}", _machine(ctx.value(check.obs_ids[0]).v)
+        )
     pct, num, den = (ctx.value(oid) for oid in check.obs_ids)
-    expr = f"{_num(num.v, int(ctx.obs.loc[num.obs_id, 'decimals']))} / {_num(den.v, int(ctx.obs.loc[den.obs_id, 'decimals']))} × 100"
+    num_text = _num(num.v, int(ctx.obs.loc[num.obs_id, "decimals"]))
+    den_text = _num(den.v, int(ctx.obs.loc[den.obs_id, "decimals"]))
+    expr = f"{num_text} / {den_text} × 100"
     steps = [f"Tử số: {ctx.label(num.obs_id)}: {num.text}; mẫu số: {ctx.label(den.obs_id)}: {den.text}."]
-    return _equality(check, ctx, pct, lambda a, b: a / b * 100.0, [num, den], expr + " (%)", check.description_vi, steps=steps)
+    return _equality(
+        check, ctx, pct, lambda a, b: a / b * 100.0, [num, den], expr + " (%)", check.description_vi, steps=steps
+    )
 
 
 def _eval_ratio(check, ctx):
     if "missing_vi" in check.params:
-        return _unverifiable(check, ctx, f"báo cáo không nêu {check.params['missing_vi']}", _machine(ctx.value(check.obs_ids[0]).v))
+        return _unverifiable(
+            check, ctx, f"báo cáo không nêu {check.params['missing_vi']}", _machine(ctx.value(check.obs_ids[0]).v)
+        )
     stated, num, den = (ctx.value(oid) for oid in check.obs_ids)
     expr = f"{_num(num.v)} / {_num(den.v)}"
     return _equality(check, ctx, stated, lambda a, b: a / b, [num, den], expr, check.description_vi)
@@ -672,7 +848,9 @@ def _eval_average(check, ctx):
 
 def _eval_growth(check, ctx):
     if "missing_vi" in check.params:
-        return _unverifiable(check, ctx, f"báo cáo không nêu {check.params['missing_vi']}", _machine(ctx.value(check.obs_ids[0]).v))
+        return _unverifiable(
+            check, ctx, f"báo cáo không nêu {check.params['missing_vi']}", _machine(ctx.value(check.obs_ids[0]).v)
+        )
     rate, start, end = (ctx.value(oid) for oid in check.obs_ids)
     years = int(check.params["years"])
 
@@ -681,7 +859,11 @@ def _eval_growth(check, ctx):
             return math.nan
         return ((b / a) ** (1.0 / years) - 1.0) * 100.0
 
-    expr = f"(({_num(end.v)} / {_num(start.v)})^(1/{years}) − 1) × 100" if years > 1 else f"({_num(end.v)} / {_num(start.v)} − 1) × 100"
+    expr = (
+        f"(({_num(end.v)} / {_num(start.v)})^(1/{years}) − 1) × 100"
+        if years > 1
+        else f"({_num(end.v)} / {_num(start.v)} − 1) × 100"
+    )
     return _equality(check, ctx, rate, cagr, [start, end], expr + " (%)", check.description_vi)
 
 
@@ -696,16 +878,21 @@ def _eval_growth_series_sum(check, ctx):
     steps = [
         f"Giá trị năm cuối: {ctx.label(last.obs_id)}: {last.text}; tốc độ tăng bình quân: {rate.text}/năm.",
         "Nếu mỗi năm tăng đúng tốc độ ấy thì các năm trước là năm cuối chia cho (1 + tốc độ) lũy thừa số năm lùi lại: "
-        + "; ".join(f"năm thứ {years - k}: {_num(last.v / (1 + rate.v / 100) ** k)}" for k in range(years)) + ".",
+        + "; ".join(f"năm thứ {years - k}: {_num(last.v / (1 + rate.v / 100) ** k)}" for k in range(years))
+        + ".",
     ]
     return _equality(check, ctx, total, implied, [last, rate], terms, check.description_vi, steps=steps)
 
 
 def _eval_difference(check, ctx):
     if "missing_vi" in check.params:
-        return _unverifiable(check, ctx, f"báo cáo không nêu {check.params['missing_vi']}", _machine(ctx.value(check.obs_ids[0]).v))
+        return _unverifiable(
+            check, ctx, f"báo cáo không nêu {check.params['missing_vi']}", _machine(ctx.value(check.obs_ids[0]).v)
+        )
     stated, start, end = (ctx.value(oid) for oid in check.obs_ids)
-    return _equality(check, ctx, stated, lambda a, b: a - b, [start, end], f"{_num(start.v)} − {_num(end.v)}", check.description_vi)
+    return _equality(
+        check, ctx, stated, lambda a, b: a - b, [start, end], f"{_num(start.v)} − {_num(end.v)}", check.description_vi
+    )
 
 
 def _eval_weighted_average(check, ctx):
@@ -731,12 +918,28 @@ def _eval_weighted_average(check, ctx):
     if rest:
         expr += f" + {_num(last.v)} × (100 − {' − '.join(_num(w.v) for _, w in pairs)})%"
     expr = f"({expr})" + ("" if rest else f" / {_num(sum(w.v for _, w in pairs))}%")
-    steps = ["Các thành phần và trọng số: " + "; ".join(f"{ctx.label(v.obs_id)}: {v.text} (trọng số {ctx.label(w.obs_id)}: {w.text})" for v, w in pairs)
-             + (f"; {ctx.label(last.obs_id)}: {last.text} (trọng số phần còn lại)" if rest else "") + "."]
+    steps = [
+        "Các thành phần và trọng số: "
+        + "; ".join(f"{ctx.label(v.obs_id)}: {v.text} (trọng số {ctx.label(w.obs_id)}: {w.text})" for v, w in pairs)
+        + (f"; {ctx.label(last.obs_id)}: {last.text} (trọng số phần còn lại)" if rest else "")
+        + "."
+    ]
     if check.params.get("approx") == "true":
-        steps.append("Trọng số chỉ gần đúng (báo cáo không nêu trọng số của kỳ gốc), nên phép kiểm tra này nhiều nhất là khớp khi làm tròn.")
-    return _equality(check, ctx, stated, wavg, inputs, expr, check.description_vi,
-                     force_approx=check.params.get("approx") == "true", steps=steps)
+        steps.append(
+            "Trọng số chỉ gần đúng (báo cáo không nêu trọng số của kỳ gốc), nên phép kiểm tra này nhiều nhất là "
+            "khớp khi làm tròn."
+        )
+    return _equality(
+        check,
+        ctx,
+        stated,
+        wavg,
+        inputs,
+        expr,
+        check.description_vi,
+        force_approx=check.params.get("approx") == "true",
+        steps=steps,
+    )
 
 
 def _eval_same_quantity(check, ctx):
@@ -744,7 +947,9 @@ def _eval_same_quantity(check, ctx):
     first = vals[0]
     status = "pass"
     for other in vals[1:]:
-        same_text = other.v == first.v and ctx.obs.loc[other.obs_id, "qualifier"] == ctx.obs.loc[first.obs_id, "qualifier"]
+        same_text = (
+            other.v == first.v and ctx.obs.loc[other.obs_id, "qualifier"] == ctx.obs.loc[first.obs_id, "qualifier"]
+        )
         if same_text:
             continue
         if first.lo <= other.hi and other.lo <= first.hi:
@@ -759,8 +964,18 @@ def _eval_same_quantity(check, ctx):
     if status == "fail":
         steps.append(f"Kết luận: hai cách ghi chênh nhau {_num(diff)} — không khớp.")
     message = f"{check.description_vi}: {texts} — {_verdict(status)}."
-    res = Result(check, status, _machine(first.v), _machine(vals[1].v), _machine(vals[1].v - first.v), "", message, steps,
-                 stated_vi=first.text, computed_vi=vals[1].text)
+    res = Result(
+        check,
+        status,
+        _machine(first.v),
+        _machine(vals[1].v),
+        _machine(vals[1].v - first.v),
+        "",
+        message,
+        steps,
+        stated_vi=first.text,
+        computed_vi=vals[1].text,
+    )
     tol = first.half + vals[1].half
     res.tolerance = _machine(tol) if math.isfinite(tol) else ""
     return _finish(res, check, ctx)
@@ -776,11 +991,24 @@ def _eval_part_of(check, ctx):
     sometimes = part.lo <= whole.hi
     status = _order_status(always, sometimes)
     sign = {"pass": "≤", "rounding": "≤", "fail": ">"}[status]
-    steps = [f"Phần: {ctx.label(part.obs_id)}: {part.text}.", f"Tổng chứa nó: {ctx.label(whole.obs_id)}: {whole.text}.",
-             f"Một phần không thể lớn hơn tổng: {part.text} {sign} {whole.text}."]
+    steps = [
+        f"Phần: {ctx.label(part.obs_id)}: {part.text}.",
+        f"Tổng chứa nó: {ctx.label(whole.obs_id)}: {whole.text}.",
+        f"Một phần không thể lớn hơn tổng: {part.text} {sign} {whole.text}.",
+    ]
     message = f"{check.description_vi}: {part.text} {sign} {whole.text} — {_verdict(status)}."
-    res = Result(check, status, _machine(part.v), _machine(whole.v), _machine(whole.v - part.v), "", message, steps,
-                 stated_vi=part.text, computed_vi=whole.text)
+    res = Result(
+        check,
+        status,
+        _machine(part.v),
+        _machine(whole.v),
+        _machine(whole.v - part.v),
+        "",
+        message,
+        steps,
+        stated_vi=part.text,
+        computed_vi=whole.text,
+    )
     return _finish(res, check, ctx)
 
 
@@ -795,7 +1023,14 @@ def _bound(check, ctx, key) -> Value | None:
     # A bound stated in the report ("từ 65 - 80"): the number itself, precise to its written digits.
     row = ctx.obs.loc[text]
     h = half_unit(row["value_text"]) if "." in row["value_text"] else 0.0
-    return Value(float(row["value"]), float(row["value"]) - h, float(row["value"]) + h, True, _num(float(row["value"]), int(row["decimals"])), text)
+    return Value(
+        float(row["value"]),
+        float(row["value"]) - h,
+        float(row["value"]) + h,
+        True,
+        _num(float(row["value"]), int(row["decimals"])),
+        text,
+    )
 
 
 def _eval_in_range(check, ctx):
@@ -807,10 +1042,14 @@ def _eval_in_range(check, ctx):
         sometimes = (low is None or val.hi >= low.lo) and (high is None or val.lo <= high.hi)
         st = _order_status(always, sometimes)
         statuses.append(st)
-        where = "nằm trong khoảng" if st != "fail" else ("thấp hơn mức dưới" if low is not None and val.hi < low.lo else "vượt mức trên")
+        where = (
+            "nằm trong khoảng"
+            if st != "fail"
+            else ("thấp hơn mức dưới" if low is not None and val.hi < low.lo else "vượt mức trên")
+        )
         lines.append(f"{ctx.label(oid)}: {val.text} — {where}")
     status = min(statuses, key=STATUS_ORDER.index)
-    rng = (f"{low.text}–{high.text}" if low and high else (f"từ {low.text} trở lên" if low else f"không quá {high.text}"))
+    rng = f"{low.text}–{high.text}" if low and high else (f"từ {low.text} trở lên" if low else f"không quá {high.text}")
     steps = [f"Khoảng báo cáo nêu: {rng}.", *[line + "." for line in lines]]
     message = f"{check.description_vi} ({rng}): " + "; ".join(lines) + f" — {_verdict(status)}."
     first = ctx.value(check.obs_ids[0])
@@ -830,11 +1069,24 @@ def _eval_trend(check, ctx):
     claimed = "tăng" if up else "giảm"
     actual = " → ".join(v.text for v in vals)
     moves = ["tăng" if b.v > a.v else ("giảm" if b.v < a.v else "đứng yên") for a, b in zip(vals, vals[1:])]
-    steps = [f"Báo cáo nhận định: {claimed} dần.", "Số liệu báo cáo nêu: " + "; ".join(f"{ctx.label(v.obs_id)}: {v.text}" for v in vals) + ".",
-             f"Diễn biến thực tế: {actual} ({', '.join(moves)})."]
+    steps = [
+        f"Báo cáo nhận định: {claimed} dần.",
+        "Số liệu báo cáo nêu: " + "; ".join(f"{ctx.label(v.obs_id)}: {v.text}" for v in vals) + ".",
+        f"Diễn biến thực tế: {actual} ({', '.join(moves)}).",
+    ]
     message = f"{check.description_vi}: báo cáo nói {claimed}, số liệu {actual} — {_verdict(status)}."
-    res = Result(check, status, claimed, ", ".join(moves), _machine(vals[-1].v - vals[0].v), "", message, steps,
-                 stated_vi=f"{claimed} dần", computed_vi=actual)
+    res = Result(
+        check,
+        status,
+        claimed,
+        ", ".join(moves),
+        _machine(vals[-1].v - vals[0].v),
+        "",
+        message,
+        steps,
+        stated_vi=f"{claimed} dần",
+        computed_vi=actual,
+    )
     return _finish(res, check, ctx)
 
 
@@ -845,11 +1097,25 @@ def _eval_maximum(check, ctx):
     sometimes = all(top.hi >= o.lo for o in others)
     status = _order_status(always, sometimes)
     biggest = max(others, key=lambda o: o.v)
-    steps = [f"Báo cáo nói đây là mức cao nhất: {ctx.label(top.obs_id)}: {top.text}.",
-             "So với: " + "; ".join(f"{ctx.label(o.obs_id)}: {o.text}" for o in others) + "."]
-    message = f"{check.description_vi}: {top.text} so với cao nhất trong các năm khác {biggest.text} — {_verdict(status)}."
-    res = Result(check, status, _machine(top.v), _machine(biggest.v), _machine(biggest.v - top.v), "", message, steps,
-                 stated_vi=top.text, computed_vi=biggest.text)
+    steps = [
+        f"Báo cáo nói đây là mức cao nhất: {ctx.label(top.obs_id)}: {top.text}.",
+        "So với: " + "; ".join(f"{ctx.label(o.obs_id)}: {o.text}" for o in others) + ".",
+    ]
+    message = (
+        f"{check.description_vi}: {top.text} so với cao nhất trong các năm khác {biggest.text} — {_verdict(status)}."
+    )
+    res = Result(
+        check,
+        status,
+        _machine(top.v),
+        _machine(biggest.v),
+        _machine(biggest.v - top.v),
+        "",
+        message,
+        steps,
+        stated_vi=top.text,
+        computed_vi=biggest.text,
+    )
     return _finish(res, check, ctx)
 
 
@@ -858,15 +1124,27 @@ def _eval_count_list(check, ctx):
     items = [i.strip() for i in check.params["items"].split("|") if i.strip()]
     n = len(items)
     status = "pass" if abs(val.v - n) <= _EPS else "fail"
-    steps = [f"Báo cáo ghi: {val.text} ({ctx.label(val.obs_id)}).",
-             f"Các mục báo cáo liệt kê ({_num(n)}): " + "; ".join(items) + "."]
+    steps = [
+        f"Báo cáo ghi: {val.text} ({ctx.label(val.obs_id)}).",
+        f"Các mục báo cáo liệt kê ({_num(n)}): " + "; ".join(items) + ".",
+    ]
     if check.params.get("excluded_vi"):
         steps.append(f"Không tính: {check.params['excluded_vi']}.")
     sign = "=" if status == "pass" else "≠"
     steps.append(f"Kết luận: {_num(n)} mục {sign} {val.text}.")
     message = f"{check.description_vi}: liệt kê {_num(n)} mục {sign} {val.text} — {_verdict(status)}."
-    res = Result(check, status, _machine(val.v), str(n), _machine(n - val.v), "0", message, steps,
-                 stated_vi=val.text, computed_vi=_num(n))
+    res = Result(
+        check,
+        status,
+        _machine(val.v),
+        str(n),
+        _machine(n - val.v),
+        "0",
+        message,
+        steps,
+        stated_vi=val.text,
+        computed_vi=_num(n),
+    )
     return _finish(res, check, ctx)
 
 
@@ -893,14 +1171,27 @@ def _eval_classification(check, ctx):
         high = None if pd.isna(tgt["high"]) else float(tgt["high"])
         result = assess(float(row["value"]), row["qualifier"], tgt["kind"], low, high, None if pd.isna(hib) else hib)
         parts.append(result.code)
-        lines.append(f"{ctx.label(oid)}: {ctx.stated_text(oid)}, mức chỉ tiêu “{tgt['source_quote']}” → {TARGET_STATUS_LABELS[result.code][1].lower()}")
+        lines.append(
+            f"{ctx.label(oid)}: {ctx.stated_text(oid)}, mức chỉ tiêu “{tgt['source_quote']}” → "
+            f"{TARGET_STATUS_LABELS[result.code][1].lower()}"
+        )
     reported_vi = REPORT_STATUS_VI[reported]
-    steps = [f"Báo cáo tự đánh giá chỉ tiêu {number}: {reported_vi} (“{verdict_row['source_quote']}”, {format_source_ref(ref)}).",
-             *[line + "." for line in lines]]
+    steps = [
+        f"Báo cáo tự đánh giá chỉ tiêu {number}: {reported_vi} (“{verdict_row['source_quote']}”, "
+        f"{format_source_ref(ref)}).",
+        *[line + "." for line in lines],
+    ]
     if not parts:
         reason = "báo cáo không nêu mức chỉ tiêu bằng con số nên quy tắc của cuốn sách không tính được trạng thái"
-        res = Result(check, "unverifiable", stated=reported_vi, message=f"{check.description_vi} — báo cáo: {reported_vi}; không kiểm chứng được: {reason}.",
-                     steps=steps + [f"Không kiểm chứng được: {reason}."], stated_vi=reported_vi, computed_vi="—")
+        res = Result(
+            check,
+            "unverifiable",
+            stated=reported_vi,
+            message=f"{check.description_vi} — báo cáo: {reported_vi}; không kiểm chứng được: {reason}.",
+            steps=steps + [f"Không kiểm chứng được: {reason}."],
+            stated_vi=reported_vi,
+            computed_vi="—",
+        )
         res.quotes = [verdict_row["source_quote"]]
         return _finish(res, check, ctx)
     computed = max(parts, key=_SEVERITY.get)
@@ -913,18 +1204,30 @@ def _eval_classification(check, ctx):
         status = "fail"
     if len(parts) > 1:
         steps.append(f"Chỉ tiêu có nhiều phần: phần yếu nhất quyết định → {computed_vi}.")
-    tail = {"pass": "khớp", "rounding": "cùng là chưa đạt, chỉ khác ở ngưỡng “gần đạt” mà báo cáo không định nghĩa",
-            "fail": "không khớp"}[status]
+    tail = {
+        "pass": "khớp",
+        "rounding": "cùng là chưa đạt, chỉ khác ở ngưỡng “gần đạt” mà báo cáo không định nghĩa",
+        "fail": "không khớp",
+    }[status]
     steps.append(f"Kết luận: báo cáo {reported_vi}, quy tắc của cuốn sách {computed_vi} — {tail}.")
     message = f"{check.description_vi}: báo cáo ghi {reported_vi}, tính theo quy tắc {computed_vi} — {tail}."
-    res = Result(check, status, reported_vi, computed_vi, "", "", message, steps, stated_vi=reported_vi, computed_vi=computed_vi)
+    res = Result(
+        check, status, reported_vi, computed_vi, "", "", message, steps, stated_vi=reported_vi, computed_vi=computed_vi
+    )
     res.quotes = [verdict_row["source_quote"]]
     return _finish(res, check, ctx)
 
 
 def _eval_qualitative(check, ctx):
-    return _unverifiable(check, ctx, "báo cáo không có số liệu để tính lại, điểm này được ghi để người đọc tự đối chiếu",
-                         steps=[check.description_vi + ".", "Không có phép tính nào kiểm chứng được nhận định này từ số liệu của báo cáo."])
+    return _unverifiable(
+        check,
+        ctx,
+        "báo cáo không có số liệu để tính lại, điểm này được ghi để người đọc tự đối chiếu",
+        steps=[
+            check.description_vi + ".",
+            "Không có phép tính nào kiểm chứng được nhận định này từ số liệu của báo cáo.",
+        ],
+    )
 
 
 EVALUATORS = {
@@ -983,7 +1286,7 @@ def write_audit_csv(results: list[Result], out: Path) -> Path:
 
 def status_counts(results: list[Result]) -> dict[str, int]:
     """How many checks have each status (all four present, zeros included), fails first."""
-    counts = {s: 0 for s in STATUS_ORDER}
+    counts = dict.fromkeys(STATUS_ORDER, 0)
     for res in results:
         counts[res.status] += 1
     return counts
@@ -991,7 +1294,7 @@ def status_counts(results: list[Result]) -> dict[str, int]:
 
 def kind_counts(results: list[Result]) -> dict[str, int]:
     """How many checks of each kind, in the order of :data:`KINDS`."""
-    counts = {k: 0 for k in KINDS}
+    counts = dict.fromkeys(KINDS, 0)
     for res in results:
         counts[res.check.kind] += 1
     return {k: v for k, v in counts.items() if v}
@@ -1022,7 +1325,9 @@ def marker_html(obs_id: str, failed: dict[str, list[str]]) -> str:
     if not ids:
         return ""
     links = " ".join(
-        f'<a href="{html.escape(finding_href(cid))}" title="{html.escape("Xem phát hiện " + cid)}">{html.escape(cid)}</a>' for cid in ids
+        f'<a href="{html.escape(finding_href(cid))}" '
+        f'title="{html.escape("Xem phát hiện " + cid)}">{html.escape(cid)}</a>'
+        for cid in ids
     )
     return f'<span class="chitieu-audit-flag">⚠ Không khớp khi kiểm tra: {links}</span>'
 
@@ -1093,11 +1398,19 @@ def summary_chart(results: list[Result]):
         .encode(
             y=alt.Y("label:N", title=None, sort=list(data["label"])),
             x=alt.X("n:Q", title="Số phép kiểm tra", axis=alt.Axis(format=",~f", tickCount=5)),
-            color=alt.Color("label:N", legend=None, scale=alt.Scale(domain=[status_label(s) for s in counts], range=[STATUS_COLOURS[s] for s in counts])),
+            color=alt.Color(
+                "label:N",
+                legend=None,
+                scale=alt.Scale(domain=[status_label(s) for s in counts], range=[STATUS_COLOURS[s] for s in counts]),
+            ),
             tooltip=[alt.Tooltip("label:N", title="Kết quả"), alt.Tooltip("n_vi:N", title="Số phép kiểm tra")],
         )
     )
-    text = alt.Chart(data).mark_text(align="left", dx=4).encode(y=alt.Y("label:N", sort=list(data["label"])), x="n:Q", text="n_vi:N")
+    text = (
+        alt.Chart(data)
+        .mark_text(align="left", dx=4)
+        .encode(y=alt.Y("label:N", sort=list(data["label"])), x="n:Q", text="n_vi:N")
+    )
     return (bars + text).properties(width=420, height=alt.Step(28))
 
 
@@ -1135,7 +1448,7 @@ def finding_html(ds: Dataset, res: Result, *, detailed: bool = True) -> str:
         f'<h4 id="check-{html.escape(res.check_id)}" class="ct-head">'
         f'<span class="ct-status-{html.escape(res.status)}">{html.escape(status_label(res.status))}</span> · '
         f"{html.escape(res.check.description_vi)} "
-        f'<small>({html.escape(res.check_id)}, {html.escape(KINDS[res.check.kind][3].lower())}, '
+        f"<small>({html.escape(res.check_id)}, {html.escape(KINDS[res.check.kind][3].lower())}, "
         f"{html.escape(format_source_ref(res.check.source_ref))})</small></h4>"
     )
     body = f"<p>{html.escape(res.message)}</p>"
@@ -1155,8 +1468,10 @@ def findings_html(ds: Dataset, results: list[Result], status: str, *, collapsed:
     # audit.csv and in each chapter's figures table): the page stays light on a phone.
     inner = "".join(finding_html(ds, r, detailed=status != "pass") for r in chosen)
     if collapsed:
-        return (f'<details class="chitieu-details"><summary>{html.escape(status_label(status))}: '
-                f"xem {format_vn(len(chosen))} phép kiểm tra</summary>{inner}</details>")
+        return (
+            f'<details class="chitieu-details"><summary>{html.escape(status_label(status))}: '
+            f"xem {format_vn(len(chosen))} phép kiểm tra</summary>{inner}</details>"
+        )
     return inner
 
 
@@ -1174,7 +1489,9 @@ def fraction_text(ds: Dataset, result: Result) -> str:
         raise ValueError(f"{result.check_id} is not a percent check with numerator and denominator")
     num, den = result.check.obs_ids[1:]
     obs = ds.observations
-    return f"{format_vn(obs.loc[num, 'value'], int(obs.loc[num, 'decimals']))}/{format_vn(obs.loc[den, 'value'], int(obs.loc[den, 'decimals']))}"
+    num_text = format_vn(obs.loc[num, "value"], int(obs.loc[num, "decimals"]))
+    den_text = format_vn(obs.loc[den, "value"], int(obs.loc[den, "decimals"]))
+    return f"{num_text}/{den_text}"
 
 
 def fails_table(results: list[Result]) -> pd.DataFrame:
@@ -1195,12 +1512,16 @@ def fails_table_html(results: list[Result]) -> str:
     rows = [r for r in results if r.status == "fail"]
     head = "".join(f'<th scope="col">{html.escape(label)}</th>' for label in FAILS_COLUMNS.values())
     body = "".join(
-        f'<tr><td><a href="{html.escape(finding_href(r.check_id, from_audit_page=True))}">{html.escape(r.check_id)}</a></td>'
-        f"<td>{html.escape(r.check.description_vi)}</td><td>{html.escape(r.stated_vi)}</td><td>{html.escape(r.computed_vi)}</td></tr>"
+        f'<tr><td><a href="{html.escape(finding_href(r.check_id, from_audit_page=True))}">'
+        f"{html.escape(r.check_id)}</a></td>"
+        f"<td>{html.escape(r.check.description_vi)}</td><td>{html.escape(r.stated_vi)}</td>"
+        f"<td>{html.escape(r.computed_vi)}</td></tr>"
         for r in rows
     )
-    return (f'<div class="chitieu-table-wrap"><table class="chitieu-table"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{body}</tbody></table></div>")
+    return (
+        f'<div class="chitieu-table-wrap"><table class="chitieu-table"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table></div>"
+    )
 
 
 FAILS_COLUMNS = {"check": "Mã", "what": "Quan hệ", "stated": "Báo cáo ghi", "computed": "Tính lại / chỗ khác ghi"}
@@ -1211,9 +1532,13 @@ def corrections_table(ds: Dataset, corrections: list[Correction]) -> pd.DataFram
     ctx = _Ctx(ds)
     return pd.DataFrame(
         {
-            "indicator": [ds.indicators.loc[c.indicator_id, "name_vi"] + f" ({format_period(c.period)})" for c in corrections],
+            "indicator": [
+                ds.indicators.loc[c.indicator_id, "name_vi"] + f" ({format_period(c.period)})" for c in corrections
+            ],
             "chosen": [f"{ctx.stated_text(c.chosen_obs_id)} — “{ctx.quote(c.chosen_obs_id)}”" for c in corrections],
-            "rejected": ["; ".join(f"{ctx.stated_text(o)} — “{ctx.quote(o)}”" for o in c.rejected_obs_ids) for c in corrections],
+            "rejected": [
+                "; ".join(f"{ctx.stated_text(o)} — “{ctx.quote(o)}”" for o in c.rejected_obs_ids) for c in corrections
+            ],
             "reason": [c.reason_vi for c in corrections],
             "checks": [", ".join(c.check_ids) for c in corrections],
         }

@@ -28,18 +28,16 @@ silently.
 
 from __future__ import annotations
 
-from chitieu import config
-
 import csv
 import os
 import re
-import sys
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from chitieu import config
 from chitieu.data.csvread import read_csv_rows
 from chitieu.data.errors import DataError, DataValidationError
 from chitieu.data.vnnum import find_numbers, format_vn
@@ -122,72 +120,89 @@ def _rule(kind: str, pattern: str, note: str) -> Rule:
 # ISO 9001-2015), then years, then list numbering. A number no rule covers is a statistic.
 RULES: tuple[Rule, ...] = (
     # ---- document numbers ------------------------------------------------------------------------
-    _rule(DOCUMENT_NUMBER, rf"(?<![\d.,])\d+(?:/(?:19|20)\d\d)?/{_DOC_SUFFIX}",
-          "number/type-issuer: 1264/NQ-UBTVQH14, 1105/QĐ-UBND, 05/2019/NQ-HĐND"),
-    _rule(DOCUMENT_NUMBER, r"(?<![\d.,])\d+-[A-ZĐ][\w&]*/[A-ZĐ][\w&]*",
-          "party document number-type/issuer: 54-NQ/TW, 09-NQ/TU, 124-QĐ/TW, 11-QĐi/TW"),
-    _rule(DOCUMENT_NUMBER,
-          r"(?:Nghị quyết|Quyết định|Chỉ thị|Quy định|Kết luận|Thông tư|Nghị định|Công văn|Thông báo)"
-          r"\s+(?:số\s+)?(?P<n>\d+(?:\s*(?:,|và)\s*\d+)*)(?![\d.,]*\s*%)",
-          "capitalised document type then its number(s): Chỉ thị 05, Quyết định 217, 218"),
+    _rule(
+        DOCUMENT_NUMBER,
+        rf"(?<![\d.,])\d+(?:/(?:19|20)\d\d)?/{_DOC_SUFFIX}",
+        "number/type-issuer: 1264/NQ-UBTVQH14, 1105/QĐ-UBND, 05/2019/NQ-HĐND",
+    ),
+    _rule(
+        DOCUMENT_NUMBER,
+        r"(?<![\d.,])\d+-[A-ZĐ][\w&]*/[A-ZĐ][\w&]*",
+        "party document number-type/issuer: 54-NQ/TW, 09-NQ/TU, 124-QĐ/TW, 11-QĐi/TW",
+    ),
+    _rule(
+        DOCUMENT_NUMBER,
+        r"(?:Nghị quyết|Quyết định|Chỉ thị|Quy định|Kết luận|Thông tư|Nghị định|Công văn|Thông báo)"
+        r"\s+(?:số\s+)?(?P<n>\d+(?:\s*(?:,|và)\s*\d+)*)(?![\d.,]*\s*%)",
+        "capitalised document type then its number(s): Chỉ thị 05, Quyết định 217, 218",
+    ),
     # ---- dates -----------------------------------------------------------------------------------
-    _rule(DATE, rf"(?<![\d.,/]){_DAY}/{_MONTH}/(?:19|20)\d\d(?!\d)",
-          "day/month/year: 27/4/2021, 01/4/2023, 09/5/2022"),
-    _rule(DATE, rf"(?i:ngày)\s+{_DAY}/{_MONTH}",
-          "ngày day/month: ngày 09/5"),
-    _rule(DATE, rf"(?i:tháng)\s+{_MONTH}(?:\s*/\s*{_YEAR})?",
-          "month, with its year when glued: tháng 7/2020, tháng 6"),
-    _rule(DATE, r"(?<![\d.,])\d{1,2}\s+tháng\s+(?:đầu|cuối)\s+năm",
-          "part of a year: 5 tháng đầu năm (the year itself is a year)"),
+    _rule(DATE, rf"(?<![\d.,/]){_DAY}/{_MONTH}/(?:19|20)\d\d(?!\d)", "day/month/year: 27/4/2021, 01/4/2023, 09/5/2022"),
+    _rule(DATE, rf"(?i:ngày)\s+{_DAY}/{_MONTH}", "ngày day/month: ngày 09/5"),
+    _rule(DATE, rf"(?i:tháng)\s+{_MONTH}(?:\s*/\s*{_YEAR})?", "month, with its year when glued: tháng 7/2020, tháng 6"),
+    _rule(
+        DATE,
+        r"(?<![\d.,])\d{1,2}\s+tháng\s+(?:đầu|cuối)\s+năm",
+        "part of a year: 5 tháng đầu năm (the year itself is a year)",
+    ),
     # ---- names and ordinals ----------------------------------------------------------------------
-    _rule(NAME_OR_ORDINAL, r"(?i:covid)\s*-\s*\d+",
-          "the disease's name: Covid-19, Covid -19"),
-    _rule(NAME_OR_ORDINAL, r"(?i:tiểu học|mầm non|trường|THCS|THPT|TH)\s+số\s+\d+",
-          "a school's name: Tiểu học số 2, Trường TH số 1"),
-    _rule(NAME_OR_ORDINAL, r"(?i:đề án)\s+\d+(?![\d.,]\d)",
-          "a programme named by number: Đề án 06"),
-    _rule(NAME_OR_ORDINAL, r"(?i:quốc lộ)\s+\d+[A-Z]?",
-          "a national highway: Quốc lộ 1A"),
-    _rule(NAME_OR_ORDINAL, r"(?<=[^\W\d_])\d+",
-          "digits glued to letters on the left: QL1A, QL49A, ST25, VTNA2, DT39"),
-    _rule(NAME_OR_ORDINAL, r"(?i:tiêu chuẩn)\s+(?:ISO\s*)?\d+(?:\s*[-:]\s*\d{4})?",
-          "a standard's name and edition: tiêu chuẩn 9001-2015"),
-    _rule(NAME_OR_ORDINAL, r"(?i:thứ)\s+\d+",
-          "an ordinal: lần thứ 2, sinh con thứ 3"),
-    _rule(NAME_OR_ORDINAL, r"(?i:khóa|khoá)\s+\d+",
-          "a term numbered in digits: khóa 14 (khóa XIV has no digits)"),
-    _rule(NAME_OR_ORDINAL, r"(?i:trung ương)\s+\d+(?:\s*,\s*\d+)*",
-          "Central Committee plenums: Trung ương 4, 5, 6"),
-    _rule(NAME_OR_ORDINAL, r"(?i:hạng|loại|mức độ|cấp độ)\s+\d+(?:\s*,\s*\d+)*",
-          "a grade or level: Bệnh viện hạng 2, mức độ 3, 4, loại 1"),
-    _rule(NAME_OR_ORDINAL, r"(?i:phụ lục)\s+\d+",
-          "an appendix: phụ lục 02"),
-    _rule(NAME_OR_ORDINAL, r"(?i:ban chỉ đạo)\s+\d+",
-          "a steering committee named by number: Ban Chỉ đạo 35"),
-    _rule(NAME_OR_ORDINAL, r"(?i:giai đoạn)\s+\d{1,2}(?![\d.,]\d)(?!\s*năm)",
-          "a project phase: giai đoạn 3 (not a period of years)"),
-    _rule(NAME_OR_ORDINAL, r"(?i:quy hoạch chi tiết|tỷ lệ)\s+1\s*/\s*\d{3}(?:\.\d{3})*(?![\d,])",
-          "a plan's map scale: quy hoạch chi tiết 1/500"),
-    _rule(NAME_OR_ORDINAL, r"(?:Tứ Hạ|Hương [A-ZĐ]\w*|Bình [A-ZĐ]\w*)\s+[1-9]\d?(?=\s*(?:[.,;(]|$))",
-          "a place named with a number, not zero-padded and not followed by a noun: Tứ Hạ 2, Hương Văn 1 "
-          "(but 'Tứ Hạ 28 tuyến' and 'Hương Toàn 03;' are statistics)"),
+    _rule(NAME_OR_ORDINAL, r"(?i:covid)\s*-\s*\d+", "the disease's name: Covid-19, Covid -19"),
+    _rule(
+        NAME_OR_ORDINAL,
+        r"(?i:tiểu học|mầm non|trường|THCS|THPT|TH)\s+số\s+\d+",
+        "a school's name: Tiểu học số 2, Trường TH số 1",
+    ),
+    _rule(NAME_OR_ORDINAL, r"(?i:đề án)\s+\d+(?![\d.,]\d)", "a programme named by number: Đề án 06"),
+    _rule(NAME_OR_ORDINAL, r"(?i:quốc lộ)\s+\d+[A-Z]?", "a national highway: Quốc lộ 1A"),
+    _rule(NAME_OR_ORDINAL, r"(?<=[^\W\d_])\d+", "digits glued to letters on the left: QL1A, QL49A, ST25, VTNA2, DT39"),
+    _rule(
+        NAME_OR_ORDINAL,
+        r"(?i:tiêu chuẩn)\s+(?:ISO\s*)?\d+(?:\s*[-:]\s*\d{4})?",
+        "a standard's name and edition: tiêu chuẩn 9001-2015",
+    ),
+    _rule(NAME_OR_ORDINAL, r"(?i:thứ)\s+\d+", "an ordinal: lần thứ 2, sinh con thứ 3"),
+    _rule(NAME_OR_ORDINAL, r"(?i:khóa|khoá)\s+\d+", "a term numbered in digits: khóa 14 (khóa XIV has no digits)"),
+    _rule(NAME_OR_ORDINAL, r"(?i:trung ương)\s+\d+(?:\s*,\s*\d+)*", "Central Committee plenums: Trung ương 4, 5, 6"),
+    _rule(
+        NAME_OR_ORDINAL,
+        r"(?i:hạng|loại|mức độ|cấp độ)\s+\d+(?:\s*,\s*\d+)*",
+        "a grade or level: Bệnh viện hạng 2, mức độ 3, 4, loại 1",
+    ),
+    _rule(NAME_OR_ORDINAL, r"(?i:phụ lục)\s+\d+", "an appendix: phụ lục 02"),
+    _rule(NAME_OR_ORDINAL, r"(?i:ban chỉ đạo)\s+\d+", "a steering committee named by number: Ban Chỉ đạo 35"),
+    _rule(
+        NAME_OR_ORDINAL,
+        r"(?i:giai đoạn)\s+\d{1,2}(?![\d.,]\d)(?!\s*năm)",
+        "a project phase: giai đoạn 3 (not a period of years)",
+    ),
+    _rule(
+        NAME_OR_ORDINAL,
+        r"(?i:quy hoạch chi tiết|tỷ lệ)\s+1\s*/\s*\d{3}(?:\.\d{3})*(?![\d,])",
+        "a plan's map scale: quy hoạch chi tiết 1/500",
+    ),
+    _rule(
+        NAME_OR_ORDINAL,
+        r"(?:Tứ Hạ|Hương [A-ZĐ]\w*|Bình [A-ZĐ]\w*)\s+[1-9]\d?(?=\s*(?:[.,;(]|$))",
+        "a place named with a number, not zero-padded and not followed by a noun: Tứ Hạ 2, Hương Văn 1 "
+        "(but 'Tứ Hạ 28 tuyến' and 'Hương Toàn 03;' are statistics)",
+    ),
     # ---- years -----------------------------------------------------------------------------------
-    _rule(YEAR,
-          rf"(?i:năm|giai đoạn|nhiệm kỳ|kỳ|so sánh|đông xuân|hè thu|đến|từ|trước|sau|khuyến công)\s+{_YEARS}",
-          "a year after a word about time: năm 2022, giai đoạn 2021-2023, (giá so sánh 2020), Hè Thu 2023"),
-    _rule(YEAR, rf"{_YEAR}\s*[-–]\s*(?:đến\s+)?{_YEAR}",
-          "a range of years: 2020 - 2025, 1930-1975"),
-    _rule(YEAR, rf"\(\s*{_YEARS}\s*\)",
-          "a year in parentheses: Hương Vãn (2020)"),
+    _rule(
+        YEAR,
+        rf"(?i:năm|giai đoạn|nhiệm kỳ|kỳ|so sánh|đông xuân|hè thu|đến|từ|trước|sau|khuyến công)\s+{_YEARS}",
+        "a year after a word about time: năm 2022, giai đoạn 2021-2023, (giá so sánh 2020), Hè Thu 2023",
+    ),
+    _rule(YEAR, rf"{_YEAR}\s*[-–]\s*(?:đến\s+)?{_YEAR}", "a range of years: 2020 - 2025, 1930-1975"),
+    _rule(YEAR, rf"\(\s*{_YEARS}\s*\)", "a year in parentheses: Hương Vãn (2020)"),
     # ---- list numbering --------------------------------------------------------------------------
-    _rule(LIST_NUMBERING, r"^\s*(?:\d+\.)+(?=\s|\*)",
-          "heading numbers at the start of a line: 1. 1.1. 3.2."),
-    _rule(LIST_NUMBERING, r"^\s*\(?\d+\)",
-          "item numbers at the start of a line: (1) (14) 2)"),
-    _rule(LIST_NUMBERING, r"(?<![\d.,])\(\d{1,2}\)",
-          "an item number in the text: (3)"),
-    _rule(LIST_NUMBERING, r"(?i:chỉ tiêu)\s+(?P<n>\d{1,2}(?:\s*,\s*\d{1,2})*)(?!\s*%)(?![\d.,]\d)",
-          "the numbers of listed indicators: Chỉ tiêu 3, 6,7,11; chỉ tiêu 9,10"),
+    _rule(LIST_NUMBERING, r"^\s*(?:\d+\.)+(?=\s|\*)", "heading numbers at the start of a line: 1. 1.1. 3.2."),
+    _rule(LIST_NUMBERING, r"^\s*\(?\d+\)", "item numbers at the start of a line: (1) (14) 2)"),
+    _rule(LIST_NUMBERING, r"(?<![\d.,])\(\d{1,2}\)", "an item number in the text: (3)"),
+    _rule(
+        LIST_NUMBERING,
+        r"(?i:chỉ tiêu)\s+(?P<n>\d{1,2}(?:\s*,\s*\d{1,2})*)(?!\s*%)(?![\d.,]\d)",
+        "the numbers of listed indicators: Chỉ tiêu 3, 6,7,11; chỉ tiêu 9,10",
+    ),
 )
 
 
@@ -531,12 +546,21 @@ def read_skipped(path: Path) -> list[tuple[int, str, str]]:
     out: list[tuple[int, str, str]] = []
     for row, rec in rows:
         if not rec["line"].isdigit() or int(rec["line"]) < 1:
-            errors.append(DataError(path.name, row, "line", rec["line"], "số dòng phải là số nguyên dương",
-                                    "line must be a positive integer"))
+            errors.append(
+                DataError(
+                    path.name,
+                    row,
+                    "line",
+                    rec["line"],
+                    "số dòng phải là số nguyên dương",
+                    "line must be a positive integer",
+                )
+            )
             continue
         if not rec["number_text"] or not rec["reason"]:
-            errors.append(DataError(path.name, row, None, None, "thiếu number_text hoặc reason",
-                                    "number_text or reason is empty"))
+            errors.append(
+                DataError(path.name, row, None, None, "thiếu number_text hoặc reason", "number_text or reason is empty")
+            )
             continue
         out.append((int(rec["line"]), rec["number_text"], rec["reason"]))
     if errors:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from chitieu.book.fmt import format_observation, format_period, format_source_ref, format_status, format_target
-from chitieu.data.load import Dataset
 from chitieu.analysis.selection import latest_observation
 from chitieu.analysis.status import STATUS_LABELS, assess
+from chitieu.book.fmt import format_observation, format_period, format_source_ref, format_status, format_target
+from chitieu.data.load import Dataset
 
 
 def key_indicators(ds: Dataset, report_year: int) -> pd.DataFrame:
@@ -137,7 +137,6 @@ DISPLAY_COLUMNS = {
     "report": "Báo cáo tự đánh giá",
     "source": "Nguồn trong báo cáo",
 }
-
 
 
 def chapter_key_indicators(ds: Dataset, chapter: str, report_year: int) -> pd.DataFrame:

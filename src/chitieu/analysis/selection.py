@@ -29,7 +29,14 @@ def latest_observation(observations: pd.DataFrame, indicator_id: str, report_yea
     rejected = candidates["rejected"] if "rejected" in candidates else [False] * len(candidates)
     best, best_key = None, None
     for order, (position, locality, status, start, end, skip) in enumerate(
-        zip(positions, candidates["locality"], candidates["status"], candidates["start_year"], candidates["end_year"], rejected)
+        zip(
+            positions,
+            candidates["locality"],
+            candidates["status"],
+            candidates["start_year"],
+            candidates["end_year"],
+            rejected,
+        )
     ):
         if skip or locality != "" or status == "plan" or end > report_year:
             continue
@@ -53,7 +60,9 @@ def headline_figures(observations: pd.DataFrame, report_year: int) -> pd.DataFra
         _status=obs["status"].map(_STATUS_ORDER),
         _order=range(len(obs)),
     ).sort_values(["end_year", "_span", "_status", "_order"], ascending=[False, False, True, True])
-    return ranked.drop_duplicates(subset=["indicator_id", "locality"], keep="first").drop(columns=["_span", "_status", "_order"])
+    return ranked.drop_duplicates(subset=["indicator_id", "locality"], keep="first").drop(
+        columns=["_span", "_status", "_order"]
+    )
 
 
 def indicator_rows(observations: pd.DataFrame) -> dict:

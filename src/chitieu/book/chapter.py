@@ -15,9 +15,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from chitieu.analysis.selection import indicator_rows, latest_observation, observations_up_to
 from chitieu.book.fmt import format_observation, format_period, format_source_ref, format_status, format_target, join_vi
 from chitieu.data.load import Dataset
-from chitieu.analysis.selection import indicator_rows, latest_observation, observations_up_to
 from chitieu.data.vnnum import format_vn
 
 DISPLAY_FIELDS = ("name_vi", "unit", "value_text_vi", "period_vi", "obs_status_vi", "source_ref_vi", "locality_vi")
@@ -36,9 +36,7 @@ def enrich(ds: Dataset, obs: pd.DataFrame) -> pd.DataFrame:
     out["name_vi"] = out["indicator_id"].map(ind["name_vi"])
     out["unit"] = out["indicator_id"].map(ind["unit"])
     out["chapter"] = out["indicator_id"].map(ind["chapter"])
-    out["value_text_vi"] = [
-        format_observation(r.value, r.unit, r.qualifier, int(r.decimals)) for r in out.itertuples()
-    ]
+    out["value_text_vi"] = [format_observation(r.value, r.unit, r.qualifier, int(r.decimals)) for r in out.itertuples()]
     out["period_vi"] = out["period"].map(format_period)
     out["obs_status_vi"] = out["status"].map(format_status)
     out["source_ref_vi"] = out["source_ref"].map(format_source_ref)
@@ -48,7 +46,10 @@ def enrich(ds: Dataset, obs: pd.DataFrame) -> pd.DataFrame:
 
 
 def rows_of(ds: Dataset, indicator_id: str) -> pd.DataFrame:
-    """Every observation row of one indicator, in file order (found through :func:`chitieu.analysis.selection.indicator_rows`)."""
+    """Every observation row of one indicator, in file order.
+
+    Found through :func:`chitieu.analysis.selection.indicator_rows`.
+    """
     positions = indicator_rows(ds.observations).get(indicator_id)
     return ds.observations.iloc[positions if positions is not None else []]
 
@@ -61,7 +62,10 @@ def chapter_observations(ds: Dataset, chapter: str, report_year: int) -> pd.Data
 
 
 def latest(ds: Dataset, indicator_id: str, report_year: int) -> pd.Series | None:
-    """The headline figure of one indicator as of ``report_year`` (see :func:`chitieu.analysis.selection.latest_observation`), enriched."""
+    """The headline figure of one indicator as of ``report_year``, enriched.
+
+    The rule is :func:`chitieu.analysis.selection.latest_observation`.
+    """
     row = latest_observation(ds.observations, indicator_id, report_year)
     if row is None:
         return None
@@ -174,7 +178,7 @@ class Text:
     text: str
     obs_ids: tuple[str, ...] = ()
 
-    def __add__(self, other: "Text") -> "Text":
+    def __add__(self, other: Text) -> Text:
         joined = " ".join(t for t in (self.text, other.text) if t)
         return Text(joined, self.obs_ids + other.obs_ids)
 
@@ -197,7 +201,9 @@ def obs_as_of(ds: Dataset, obs_id: str, report_year: int) -> pd.Series | None:
     return enrich(ds, ds.observations.loc[[obs_id]].astype({"value": float, "decimals": int})).iloc[0]
 
 
-def rows_as_of(ds: Dataset, obs_ids: Iterable[str], report_year: int, labels: dict[str, str] | None = None) -> pd.DataFrame:
+def rows_as_of(
+    ds: Dataset, obs_ids: Iterable[str], report_year: int, labels: dict[str, str] | None = None
+) -> pd.DataFrame:
     """The observations ``obs_ids`` known by ``report_year``, enriched, in the given order.
 
     ``labels`` (obs_id → short Vietnamese label) fills a ``label`` column for chart axes (default: the
@@ -285,7 +291,9 @@ def target_text(ds: Dataset, indicator_id: str, with_year: bool = False) -> str:
     return f"{text} (đến {int(t['target_year'])})" if with_year else text
 
 
-def compare_to_target(value: float, low: float | None, high: float | None, target: str, unit_text: str = "điểm phần trăm") -> str:
+def compare_to_target(
+    value: float, low: float | None, high: float | None, target: str, unit_text: str = "điểm phần trăm"
+) -> str:
     """Where a value stands against a target range, in words.
 
     Below ``low``: ``"thấp hơn 0,3 điểm phần trăm so với cận dưới của mức 14–15%"``; above ``high``: ``"cao hơn
@@ -344,7 +352,9 @@ def no_data(what: str, report_year: int, when: str | None = None) -> Text:
     """
     if when is None:
         return Text(f"Tính đến năm {report_year}, báo cáo chưa có số liệu về {what}.")
-    return Text(f"Báo cáo chỉ nêu {what} {when}, nên khi xem số liệu đến năm {report_year}, phần này chưa có con số nào.")
+    return Text(
+        f"Báo cáo chỉ nêu {what} {when}, nên khi xem số liệu đến năm {report_year}, phần này chưa có con số nào."
+    )
 
 
 def verb(row: pd.Series, actual: str = "đạt", estimate: str = "ước đạt") -> str:

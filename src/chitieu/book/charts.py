@@ -33,10 +33,11 @@ ESTIMATE_OPACITY = 0.45
 # d3-format has no vi-VN locale: decimal comma, thousands dot, groups of three.
 VI_FORMAT_LOCALE = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " ₫"]}
 
+
 def _unit_titles() -> dict[str, str]:
     from chitieu.data.schema import UNITS
 
-    return {unit: label for unit, label in UNITS.items()}
+    return dict(UNITS)
 
 
 UNIT_TITLES = _unit_titles()
@@ -51,7 +52,13 @@ def theme() -> dict:
             "font": FONT,
             "range": {"category": PALETTE},
             "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 260},
-            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "titleLimit": 320, "labelLimit": 320},
+            "legend": {
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+                "orient": "bottom",
+                "titleLimit": 320,
+                "labelLimit": 320,
+            },
             "header": {"labelFontSize": 12, "labelLimit": 320},
             "title": {"fontSize": 14, "anchor": "start"},
             "view": {"stroke": None},
@@ -78,7 +85,12 @@ def chart_id(spec: dict) -> str:
 def _json_for_script(spec: dict) -> str:
     # Inside <script type="application/json"> only "</" and "<!--" can end or confuse the element;
     # escaping every "<" also keeps text from the data inert.
-    return json.dumps(spec, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return (
+        json.dumps(spec, ensure_ascii=False, sort_keys=True)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
 
 
 def figure_html(
@@ -164,8 +176,23 @@ def key_indicator_bullets(table: pd.DataFrame) -> alt.FacetChart:
     data["estimate"] = data["obs_status"].map({"estimate": "Ước tính", "actual": "Thực hiện"})
     data["status_vi"] = data["status_label"]
     data = data[
-        ["resolution_no", "label", "value", "band_low", "band_high", "estimate", "status_vi", "status", "axis_max", "name_vi",
-         "value_text_vi", "period_vi", "obs_status_vi", "source_ref_vi", "target_text_vi"]
+        [
+            "resolution_no",
+            "label",
+            "value",
+            "band_low",
+            "band_high",
+            "estimate",
+            "status_vi",
+            "status",
+            "axis_max",
+            "name_vi",
+            "value_text_vi",
+            "period_vi",
+            "obs_status_vi",
+            "source_ref_vi",
+            "target_text_vi",
+        ]
     ].fillna({"band_low": 0.0, "band_high": 0.0, "target_text_vi": "—"})
     # Layers carry no data of their own: the facet hands each row its own indicator.
     base = alt.Chart()
@@ -236,7 +263,17 @@ def _estimate_encodings() -> dict:
 
 
 def _chart_fields(frame: pd.DataFrame, label: str) -> pd.DataFrame:
-    keep = ["value", "estimate", "name_vi", "value_text_vi", "period_vi", "obs_status_vi", "source_ref_vi", "locality_vi", label]
+    keep = [
+        "value",
+        "estimate",
+        "name_vi",
+        "value_text_vi",
+        "period_vi",
+        "obs_status_vi",
+        "source_ref_vi",
+        "locality_vi",
+        label,
+    ]
     return frame[list(dict.fromkeys(keep))]
 
 
@@ -279,7 +316,9 @@ def series_chart(frame: pd.DataFrame, *, title: str | None = None, width: int = 
     )
 
 
-def structure_chart(frame: pd.DataFrame, *, label: str = "name_vi", title: str | None = None, width: int = 420) -> alt.Chart:
+def structure_chart(
+    frame: pd.DataFrame, *, label: str = "name_vi", title: str | None = None, width: int = 420
+) -> alt.Chart:
     """One stacked bar of shares (e.g. industry – services – agriculture), in the order of ``frame``."""
     data = _chart_fields(_with_estimate(frame), label).assign(order=range(len(frame)))
     return (
@@ -336,21 +375,31 @@ def chart_or_note(
     if frame.empty:
         return HTML(no_data_note_html(caption, report_year, notice))
     return show_chart(
-        build(frame), caption=caption, description=description,
-        table=frame if table is None else table, table_columns=table_columns,
+        build(frame),
+        caption=caption,
+        description=description,
+        table=frame if table is None else table,
+        table_columns=table_columns,
     )
 
 
-def key_bullets_or_note(table: pd.DataFrame, *, caption: str, description: str, report_year: int,
-                        notice: str | None = None) -> HTML:
+def key_bullets_or_note(
+    table: pd.DataFrame, *, caption: str, description: str, report_year: int, notice: str | None = None
+) -> HTML:
     """The target-vs-value bullets of :func:`key_indicator_bullets` for key-indicator rows
     (:func:`chitieu.analysis.keyindicators.key_indicators`), or a note when none has a value in ``report_year``."""
     from chitieu.analysis import keyindicators as ki
 
     with_value = table[table["value"].notna()]
     return chart_or_note(
-        with_value, key_indicator_bullets, caption=caption, description=description, report_year=report_year,
-        notice=notice, table=ki.display_table(with_value), table_columns=ki.DISPLAY_COLUMNS,
+        with_value,
+        key_indicator_bullets,
+        caption=caption,
+        description=description,
+        report_year=report_year,
+        notice=notice,
+        table=ki.display_table(with_value),
+        table_columns=ki.DISPLAY_COLUMNS,
     )
 
 
@@ -377,7 +426,8 @@ def percent_bar_chart(frame: pd.DataFrame, *, label: str = "name_vi", width: int
 
 
 def target_bullet_chart(rows: pd.DataFrame, width: int = 360, labels: dict[str, str] | None = None) -> alt.LayerChart:
-    """Value against target for any indicator with a target (rows of :func:`chitieu.analysis.keyindicators.target_rows`):
+    """Value against target for any indicator with a target
+    (rows of :func:`chitieu.analysis.keyindicators.target_rows`):
     grey band = the zone that meets the target, diamond = the stated value, coloured by the computed status
     (legend: icon + word); the stated value above, the target below.
 
@@ -397,8 +447,19 @@ def target_bullet_chart(rows: pd.DataFrame, width: int = 360, labels: dict[str, 
     data["estimate"] = data["status"].map({"actual": "Thực hiện", "estimate": "Ước tính"})
     data["name_vi"] = data["indicator_id"].map(labels or {}).fillna(data["name_vi"])
     data = data[
-        ["name_vi", "value", "band_low", "band_high", "estimate", "status_label", "value_text_vi", "period_vi",
-         "obs_status_vi", "source_ref_vi", "target_text_vi"]
+        [
+            "name_vi",
+            "value",
+            "band_low",
+            "band_high",
+            "estimate",
+            "status_label",
+            "value_text_vi",
+            "period_vi",
+            "obs_status_vi",
+            "source_ref_vi",
+            "target_text_vi",
+        ]
     ]
     status_labels = [f"{icon} {word}" for icon, word in _labels()]
     scale = alt.Scale(domain=[axis_min, axis_max], nice=False, zero=False)

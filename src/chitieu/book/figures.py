@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from chitieu.book.fmt import format_observation, format_period, format_source_ref, format_status
 from chitieu.book.context import ChapterContext
+from chitieu.book.fmt import format_observation, format_period, format_source_ref, format_status
 from chitieu.data.load import Dataset
 
 FIGURE_COLUMNS = {
@@ -69,8 +69,8 @@ def figures_section(chapter: ChapterContext, obs_ids: Iterable[str]):
 
     from IPython.display import HTML
 
-    from chitieu.atomic import write_text_atomic
     from chitieu.analysis.audit import marker_html
+    from chitieu.atomic import write_text_atomic
     from chitieu.book.tables import table_html
 
     ds = chapter.data
@@ -79,7 +79,9 @@ def figures_section(chapter: ChapterContext, obs_ids: Iterable[str]):
     table.insert(1, "audit", [marker_html(oid, flags) or "—" for oid in table["obs_id"]])
     if chapter.export_csv is not None:
         ids = list(table["obs_id"])
-        csv_rows = ds.observations.loc[ids].drop(columns=["start_year", "end_year", "decimals", "value_text", "rejected"])
+        csv_rows = ds.observations.loc[ids].drop(
+            columns=["start_year", "end_year", "decimals", "value_text", "rejected"]
+        )
         csv_rows = csv_rows.assign(value=ds.observations.loc[ids, "value_text"])
         write_text_atomic(chapter.export_csv, csv_rows.to_csv(index=False, lineterminator="\n"))
     link = html.escape(f"../data/chapters/{chapter.name}.csv")

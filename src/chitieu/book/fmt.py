@@ -60,7 +60,8 @@ def format_target(kind: str | None, low: float | None, high: float | None, unit:
 
 @functools.lru_cache(maxsize=65536)
 def format_period(period: str) -> str:
-    """``"2021-2023"`` → ``"2021–2023"``; ``"2023-01/2023-05"`` → ``"01/2023–05/2023"``; ``"2023-04"`` → ``"04/2023"``."""
+    """``"2021-2023"`` → ``"2021–2023"``; ``"2023-01/2023-05"`` → ``"01/2023–05/2023"``;
+    ``"2023-04"`` → ``"04/2023"``."""
     if m := re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", period):
         return f"{m[2]}/{m[1]}–{m[4]}/{m[3]}"
     if m := re.fullmatch(r"(\d{4})-(\d{2})", period):

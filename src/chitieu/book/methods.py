@@ -19,7 +19,17 @@ import pandas as pd
 from chitieu.analysis import formulas
 from chitieu.data import schema
 
-PINNED_PACKAGES = ("jupyter-book", "myst-nb", "sphinx", "altair", "vl-convert-python", "pandas", "babel", "papermill", "nbval")
+PINNED_PACKAGES = (
+    "jupyter-book",
+    "myst-nb",
+    "sphinx",
+    "altair",
+    "vl-convert-python",
+    "pandas",
+    "babel",
+    "papermill",
+    "nbval",
+)
 
 
 def formula_table() -> pd.DataFrame:
@@ -62,7 +72,13 @@ def input_checksums(data_dir: Path) -> pd.DataFrame:
     for path in sorted(data_dir.rglob("*")):
         rel = path.relative_to(data_dir)
         if path.is_file() and "staging" not in rel.parts and path.suffix in (".csv", ".txt", ".json"):
-            rows.append({"file": f"data/{rel.as_posix()}", "bytes": path.stat().st_size, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()})
+            rows.append(
+                {
+                    "file": f"data/{rel.as_posix()}",
+                    "bytes": path.stat().st_size,
+                    "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+                }
+            )
     return pd.DataFrame(rows)
 
 

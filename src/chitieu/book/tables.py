@@ -29,7 +29,7 @@ def table_html(
     named in ``html_columns`` hold HTML, which must be built by the package with its own escaping (e.g. the
     audit marker of :func:`chitieu.analysis.audit.marker_html`).
     """
-    head = "".join(f"<th scope=\"col\">{html.escape(label)}</th>" for label in columns.values())
+    head = "".join(f'<th scope="col">{html.escape(label)}</th>' for label in columns.values())
     body = []
     names = list(columns)
     # Column lists, not iterrows(): a Series per row was most of the time of the long figure tables.
@@ -50,12 +50,17 @@ def show_table(frame: pd.DataFrame, columns: dict[str, str], *, summary: str | N
     """An HTML table for a notebook cell; collapsed under ``summary`` when one is given."""
     inner = table_html(frame, columns)
     if summary is not None:
-        inner = f"<details class=\"chitieu-details\"><summary>{html.escape(summary)}</summary>{inner}</details>"
+        inner = f'<details class="chitieu-details"><summary>{html.escape(summary)}</summary>{inner}</details>'
     return HTML(inner)
 
 
 def table_or_note(
-    frame: pd.DataFrame, columns: dict[str, str], *, report_year: int, caption: str | None = None, notice: str | None = None
+    frame: pd.DataFrame,
+    columns: dict[str, str],
+    *,
+    report_year: int,
+    caption: str | None = None,
+    notice: str | None = None,
 ) -> HTML:
     """A table of display strings (:func:`table_html`) under an optional ``caption``, or, when ``frame`` has no
     rows, a note saying ``notice`` (default: no figure up to ``report_year``). Every text is escaped."""

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import pandas as pd
 
+from chitieu.analysis.selection import headline_figures
 from chitieu.book.chapter import enrich
 from chitieu.data.load import Dataset
-from chitieu.analysis.selection import headline_figures
 
 
 def snapshot(ds: Dataset, year: int) -> pd.DataFrame:
-    """The headline figure of every (indicator, locality) as of ``year`` (:func:`chitieu.analysis.selection.headline_figures`),
-    enriched and indexed by that pair."""
+    """The headline figure of every (indicator, locality) as of ``year``, enriched and indexed by that pair.
+
+    The figures are :func:`chitieu.analysis.selection.headline_figures`.
+    """
     best = enrich(ds, headline_figures(ds.observations, year)).sort_values(["indicator_id", "locality"])
     return best.set_index(["indicator_id", "locality"], drop=False).rename_axis([None, None])
 
@@ -52,8 +54,12 @@ def compare(ds: Dataset, year_from: int, year_to: int) -> pd.DataFrame:
             }
         )
     order = {"changed": 0, "appeared": 1, "disappeared": 2}
-    out = pd.DataFrame(rows, columns=["change", "indicator_id", "locality", "name_vi", "before", "after", "obs_before", "obs_after"])
-    return out.sort_values(["change", "indicator_id", "locality"], key=lambda s: s.map(order) if s.name == "change" else s, kind="stable").reset_index(drop=True)
+    out = pd.DataFrame(
+        rows, columns=["change", "indicator_id", "locality", "name_vi", "before", "after", "obs_before", "obs_after"]
+    )
+    return out.sort_values(
+        ["change", "indicator_id", "locality"], key=lambda s: s.map(order) if s.name == "change" else s, kind="stable"
+    ).reset_index(drop=True)
 
 
 CHANGE_VI = {"changed": "thay đổi", "appeared": "mới có", "disappeared": "không còn"}

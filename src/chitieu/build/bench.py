@@ -18,9 +18,9 @@ from pathlib import Path
 import nbformat
 
 from chitieu import config
-from chitieu.build.pipeline import _jupyter_book, build_book, chapter_sources
 from chitieu.build.execute import execute_chapter, read_chapter
 from chitieu.build.forkkernel import use_fork_server
+from chitieu.build.pipeline import _jupyter_book, build_book, chapter_sources
 from chitieu.data.schema import LOCALITIES
 
 IGNORE = shutil.ignore_patterns(".venv", "_build", ".cache", ".git", "__pycache__", ".pytest_cache", "*.egg-info")
@@ -112,7 +112,11 @@ def _jupyter_book_executing(root: Path) -> float:
     for page in (root / "book").glob("*.md"):
         shutil.copy2(page, stage / "book" / page.name)
     shutil.copy2(root / "_toc.yml", stage / "_toc.yml")
-    conf = (root / "_config.yml").read_text(encoding="utf-8").replace('execute_notebooks: "off"', 'execute_notebooks: "force"')
+    conf = (
+        (root / "_config.yml")
+        .read_text(encoding="utf-8")
+        .replace('execute_notebooks: "off"', 'execute_notebooks: "force"')
+    )
     (stage / "_config.yml").write_text(conf, encoding="utf-8")
     shutil.copytree(root / "_static", stage / "_static")
     (stage / "data").symlink_to(root / "data", target_is_directory=True)
@@ -150,6 +154,7 @@ def run_bench(root: Path) -> dict[str, float]:
             f"build kernels: {kernels}",
             flush=True,
         )
+
         def clean_build(name: str, factor: int = 1) -> float:
             copy = main if name == "main" else _copy_project(root, tmp / name)
             if factor > 1:
@@ -187,7 +192,8 @@ def run_bench(root: Path) -> dict[str, float]:
         figures["sphinx"] = _timed(_jupyter_book, stage)
         figures["floor"] = figures["empty_kernel"] * n_chapters / cores + figures["sphinx"]
         print(
-            f"  floor: empty kernel {figures['empty_kernel']:.2f} s × {n_chapters} / {cores} + Sphinx {figures['sphinx']:.1f} s"
+            f"  floor: empty kernel {figures['empty_kernel']:.2f} s × {n_chapters} / {cores} + Sphinx "
+            f"{figures['sphinx']:.1f} s"
             f" = {figures['floor']:.1f} s",
             flush=True,
         )
@@ -195,7 +201,11 @@ def run_bench(root: Path) -> dict[str, float]:
         for run, factor in enumerate((10, 100, 1, 100)):
             seconds = clean_build(f"x{factor}-{run}", factor)
             (clean_runs if factor == 1 else scaled[factor]).append(seconds)
-            label = "real data, run 2" if factor == 1 else f"observations ×{factor} ({len(_rows(tmp / f'x{factor}-{run}'))} rows)"
+            label = (
+                "real data, run 2"
+                if factor == 1
+                else f"observations ×{factor} ({len(_rows(tmp / f'x{factor}-{run}'))} rows)"
+            )
             print(f"  clean build, {label:<26}{seconds:7.1f} s", flush=True)
 
         clean = figures["clean"] = min(clean_runs)
@@ -204,10 +214,17 @@ def run_bench(root: Path) -> dict[str, float]:
             figures[f"clean_x{factor}"] = min(runs)
             figures[f"ratio_x{factor}"] = min(runs) / clean
         print(f"Kết quả / results (clean build = fastest of {len(clean_runs)} runs: {clean:.1f} s)", flush=True)
-        print(f"  fork server against standard kernels    saves {1 - clean / figures['clean_standard_kernels']:.0%}", flush=True)
+        print(
+            f"  fork server against standard kernels    saves {1 - clean / figures['clean_standard_kernels']:.0%}",
+            flush=True,
+        )
         print(f"  no-op rebuild / clean                   {figures['noop'] / clean:6.1%}   (target ≤ 10%)", flush=True)
         print(f"  one-row rebuild / clean                 {figures['one_row'] / clean:6.1%}", flush=True)
-        print(f"  sequential papermill / clean            {figures['sequential_papermill'] / clean:6.2f}×  (target ≥ 1.6×)", flush=True)
+        print(
+            f"  sequential papermill / clean            {figures['sequential_papermill'] / clean:6.2f}×  (target ≥ "
+            "1.6×)",
+            flush=True,
+        )
         print(f"  jupyter-book executing / clean          {figures['jupyter_book_force'] / clean:6.2f}×", flush=True)
         print(f"  clean / floor                           {clean / figures['floor']:6.2f}×  (target ≤ 2×)", flush=True)
         print(f"  ×10 observations / real data            {figures['ratio_x10']:6.2f}×", flush=True)

@@ -26,8 +26,8 @@ from pathlib import Path
 
 import yaml
 
-from chitieu.data import schema
 from chitieu.atomic import write_bytes_atomic, write_text_atomic
+from chitieu.data import schema
 
 ZIP_NAME = "chitieu-huong-tra-du-lieu.zip"
 DICTIONARY_MD = "tu_dien_du_lieu.md"
@@ -40,7 +40,10 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 FILE_DOCS: dict[str, tuple[str, str]] = {
     "indicators.csv": ("Danh mục chỉ tiêu", "Indicator catalogue"),
     "targets.csv": ("Mức chỉ tiêu Nghị quyết đề ra", "Targets stated by the report"),
-    "observations.csv": ("Mọi số liệu trích từ báo cáo, kèm trích dẫn nguyên văn", "Every figure, with a verbatim quote"),
+    "observations.csv": (
+        "Mọi số liệu trích từ báo cáo, kèm trích dẫn nguyên văn",
+        "Every figure, with a verbatim quote",
+    ),
     "report_assessment.csv": (
         "Tự đánh giá của báo cáo cho 14 chỉ tiêu chủ yếu (đạt / gần đạt / chưa đạt)",
         "The report's own met / nearly met / not met for the 14 key indicators",
@@ -52,32 +55,51 @@ CHAPTER_FILE_DOC = ("Số liệu dùng trong một chương (cùng cột với o
 # Column → (Vietnamese, English) explanation. Keys are the columns of the contract (chitieu.data.schema);
 # a column of a published CSV missing here shows as undocumented and fails tests/test_exports.py.
 COLUMN_DOCS: dict[str, tuple[str, str]] = {
-    "indicator_id": ("Mã chỉ tiêu (ASCII, duy nhất); phần của một phân tổ có dạng <cha>__<chiều>__<thành phần>",
-                     "Stable indicator id; parts of a breakdown are <parent>__<dimension>__<member>"),
+    "indicator_id": (
+        "Mã chỉ tiêu (ASCII, duy nhất); phần của một phân tổ có dạng <cha>__<chiều>__<thành phần>",
+        "Stable indicator id; parts of a breakdown are <parent>__<dimension>__<member>",
+    ),
     "chapter": ("Chương / lĩnh vực của chỉ tiêu (xem bảng Chương)", "Chapter (see the Chapters table)"),
     "name_vi": ("Tên chỉ tiêu bằng tiếng Việt", "Vietnamese name"),
     "name_en": ("Tên chỉ tiêu bằng tiếng Anh", "English name"),
     "unit": ("Đơn vị (mã, xem bảng Đơn vị)", "Unit code (see the Units table)"),
-    "higher_is_better": ("true: càng cao càng tốt; false: càng thấp càng tốt; trống: không xác định",
-                         "true / false / blank when neither"),
-    "resolution_no": ("Số thứ tự 1–14 nếu là chỉ tiêu chủ yếu của Nghị quyết, trống nếu không",
-                      "Key-indicator number 1–14, else blank"),
+    "higher_is_better": (
+        "true: càng cao càng tốt; false: càng thấp càng tốt; trống: không xác định",
+        "true / false / blank when neither",
+    ),
+    "resolution_no": (
+        "Số thứ tự 1–14 nếu là chỉ tiêu chủ yếu của Nghị quyết, trống nếu không",
+        "Key-indicator number 1–14, else blank",
+    ),
     "description_vi": ("Mô tả: đo gì, đo thế nào", "What is measured and how (Vietnamese)"),
     "target_year": ("Năm phải đạt mức chỉ tiêu", "Year by which the target is to be met"),
     "kind": ("Loại mức chỉ tiêu (xem bảng Loại mức chỉ tiêu)", "Target kind (see the Target kinds table)"),
     "low": ("Cận dưới (số, dấu chấm thập phân)", "Lower bound (number, decimal point)"),
     "high": ("Cận trên (số, dấu chấm thập phân)", "Upper bound (number, decimal point)"),
-    "source_ref": ("Vị trí trong báo cáo: phần, mục, chú thích (vd. P1:B.II:fn2)", "Where in the report (e.g. P1:B.II:fn2)"),
-    "source_quote": ("Trích dẫn nguyên văn một dòng của báo cáo chứa con số", "Verbatim quote of one line of the report"),
+    "source_ref": (
+        "Vị trí trong báo cáo: phần, mục, chú thích (vd. P1:B.II:fn2)",
+        "Where in the report (e.g. P1:B.II:fn2)",
+    ),
+    "source_quote": (
+        "Trích dẫn nguyên văn một dòng của báo cáo chứa con số",
+        "Verbatim quote of one line of the report",
+    ),
     "obs_id": ("Mã số liệu (duy nhất): <mã chỉ tiêu>.<kỳ>[.<địa bàn>]", "Unique observation id"),
-    "period": ("Kỳ: YYYY, YYYY-YYYY, YYYY-MM hoặc YYYY-MM/YYYY-MM", "Period: YYYY, YYYY-YYYY, YYYY-MM or YYYY-MM/YYYY-MM"),
-    "value": ("Giá trị như báo cáo viết, ghi bằng dấu chấm thập phân, không phân cách hàng nghìn (7.943 → 7943; 13,7 → 13.7)",
-              "Value as written in the report, decimal point, no thousands separator"),
+    "period": (
+        "Kỳ: YYYY, YYYY-YYYY, YYYY-MM hoặc YYYY-MM/YYYY-MM",
+        "Period: YYYY, YYYY-YYYY, YYYY-MM or YYYY-MM/YYYY-MM",
+    ),
+    "value": (
+        "Giá trị như báo cáo viết, ghi bằng dấu chấm thập phân, không phân cách hàng nghìn (7.943 → 7943; 13,7 → 13.7)",
+        "Value as written in the report, decimal point, no thousands separator",
+    ),
     "qualifier": ("Từ đi kèm con số (xem bảng Từ định lượng)", "Qualifier of the value (see the Qualifiers table)"),
     "status": ("Loại số liệu: thực hiện, ước tính hay kế hoạch (xem bảng Loại số liệu)", "actual / estimate / plan"),
     "locality": ("Phường/xã; trống là toàn thị xã", "Ward or commune; blank for the whole town"),
-    "report_status": ("Báo cáo tự đánh giá: met (đạt), nearly_met (gần đạt), not_met (chưa đạt)",
-                      "The report's own assessment: met / nearly_met / not_met"),
+    "report_status": (
+        "Báo cáo tự đánh giá: met (đạt), nearly_met (gần đạt), not_met (chưa đạt)",
+        "The report's own assessment: met / nearly_met / not_met",
+    ),
 }
 
 ENUM_TABLES: list[tuple[str, str, dict[str, str]]] = [
@@ -85,10 +107,16 @@ ENUM_TABLES: list[tuple[str, str, dict[str, str]]] = [
     ("Chương", "Chapters", schema.CHAPTERS),
     ("Từ định lượng", "Qualifiers", schema.QUALIFIERS),
     ("Loại số liệu", "Statuses", schema.STATUSES),
-    ("Loại mức chỉ tiêu", "Target kinds", {
-        "at_least": "từ … trở lên (chỉ có low)", "at_most": "không quá … (chỉ có high)",
-        "between": "trong khoảng low – high", "equals": "bằng (low = high)",
-    }),
+    (
+        "Loại mức chỉ tiêu",
+        "Target kinds",
+        {
+            "at_least": "từ … trở lên (chỉ có low)",
+            "at_most": "không quá … (chỉ có high)",
+            "between": "trong khoảng low – high",
+            "equals": "bằng (low = high)",
+        },
+    ),
 ]
 
 # The contract's columns per file, from chitieu.data.schema (the CSV header is authoritative for other files).
@@ -152,20 +180,24 @@ def dictionary_rows(files: list[CsvFile]) -> list[dict[str, str]]:
         contract = SCHEMA_COLUMNS.get(f.name)
         for col in f.columns:
             vi, en = COLUMN_DOCS.get(col, ("(chưa có mô tả)", "(undocumented)"))
-            rows.append({
-                "file": f.name,
-                "column": col,
-                "in_contract": "true" if contract and col in contract else ("false" if contract else ""),
-                "description_vi": vi,
-                "description_en": en,
-            })
+            rows.append(
+                {
+                    "file": f.name,
+                    "column": col,
+                    "in_contract": "true" if contract and col in contract else ("false" if contract else ""),
+                    "description_vi": vi,
+                    "description_en": en,
+                }
+            )
     return rows
 
 
 def dictionary_csv(files: list[CsvFile]) -> str:
     """The data dictionary as CSV (UTF-8, ``\\n``)."""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, ["file", "column", "in_contract", "description_vi", "description_en"], lineterminator="\n")
+    writer = csv.DictWriter(
+        buf, ["file", "column", "in_contract", "description_vi", "description_en"], lineterminator="\n"
+    )
     writer.writeheader()
     writer.writerows(dictionary_rows(files))
     return buf.getvalue()
@@ -220,9 +252,16 @@ def read_sources(raw_dir: Path) -> list[Source]:
     out = []
     for meta in sorted(raw_dir.glob("*.meta.json")):
         info = json.loads(meta.read_text(encoding="utf-8"))
-        out.append(Source(info.get("file", meta.name.removesuffix(".meta.json")), info.get("title", ""),
-                          info.get("title_en", ""), info.get("issuing_body", ""), info.get("date", ""),
-                          info.get("sha256", "")))
+        out.append(
+            Source(
+                info.get("file", meta.name.removesuffix(".meta.json")),
+                info.get("title", ""),
+                info.get("title_en", ""),
+                info.get("issuing_body", ""),
+                info.get("date", ""),
+                info.get("sha256", ""),
+            )
+        )
     return out
 
 
@@ -243,8 +282,13 @@ def read_project(root: Path) -> Project:
     licence = meta.get("license", "")
     if isinstance(licence, dict):
         licence = licence.get("text", "")
-    return Project(str(book.get("title", "")), str(book.get("author", "")), str(book.get("copyright", "")),
-                   str(meta.get("version", "")), str(licence))
+    return Project(
+        str(book.get("title", "")),
+        str(book.get("author", "")),
+        str(book.get("copyright", "")),
+        str(meta.get("version", "")),
+        str(licence),
+    )
 
 
 def readme_markdown(project: Project, sources: list[Source], files: list[CsvFile]) -> str:

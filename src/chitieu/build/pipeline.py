@@ -17,7 +17,7 @@ from pathlib import Path
 
 from chitieu import config
 from chitieu.analysis import audit
-from chitieu.analysis.years import YearDataError, check_report_year
+from chitieu.analysis.years import check_report_year
 from chitieu.atomic import write_text_atomic
 from chitieu.book.context import save_validated, write_build_context
 from chitieu.book.registry import Registry, RegistryError, load_registry
@@ -26,7 +26,6 @@ from chitieu.build.execute import KERNEL_NAME as STANDARD_KERNEL
 from chitieu.build.execute import execute_all
 from chitieu.build.forkkernel import fork_server, use_fork_server
 from chitieu.build.vega import start_vega_bundle
-from chitieu.data.errors import DataValidationError
 from chitieu.data.fingerprint import data_fingerprint, tree_fingerprint
 from chitieu.data.load import load_dataset
 from chitieu.data.schema import CHAPTERS as TOPICS
@@ -70,8 +69,12 @@ def _stage(root: Path, stage: Path) -> None:
 def _git_commit(root: Path) -> str:
     """The checkout's commit (``+dirty`` when the tree has changes), or ``"unknown"`` outside git."""
     try:
-        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root, capture_output=True, text=True).stdout.strip()
+        head = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"], cwd=root, capture_output=True, text=True
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
     return head + ("+dirty" if dirty else "")
@@ -84,14 +87,21 @@ def _stamp_config(stage: Path, commit: str) -> None:
     path = stage / "_config.yml"
     conf = yaml.safe_load(path.read_text(encoding="utf-8"))
     footer = conf.setdefault("html", {}).get("extra_footer", "")
-    conf["html"]["extra_footer"] = f"{footer} Phiên bản mã và dữ liệu (git): {commit[:12]}{'+' if commit.endswith('+dirty') else ''}."
+    conf["html"]["extra_footer"] = (
+        f"{footer} Phiên bản mã và dữ liệu (git): {commit[:12]}{'+' if commit.endswith('+dirty') else ''}."
+    )
     path.write_text(yaml.safe_dump(conf, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def _commit_date(root: Path) -> str:
     """ISO date of the checked-out commit (``"unknown"`` outside git): fixed for a given commit."""
     try:
-        return subprocess.run(["git", "log", "-1", "--format=%cI"], cwd=root, capture_output=True, text=True, check=True).stdout.strip() or "unknown"
+        return (
+            subprocess.run(
+                ["git", "log", "-1", "--format=%cI"], cwd=root, capture_output=True, text=True, check=True
+            ).stdout.strip()
+            or "unknown"
+        )
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
 
@@ -127,7 +137,8 @@ def _jupyter_book(stage: Path) -> None:
 
 def _export_data(root: Path, stage: Path, html: Path) -> None:
     """``html/data``: the dataset's CSVs (and ``audit.csv`` when present), each chapter's CSV, then the data
-    dictionary, the README (source, licence, how to cite) and a reproducible zip of it all (:mod:`chitieu.build.exports`)."""
+    dictionary, the README (source, licence, how to cite) and a reproducible zip of it all
+    (:mod:`chitieu.build.exports`)."""
     from chitieu.build.exports import write_exports
 
     dest = html / "data"
@@ -163,8 +174,13 @@ def _publish(root: Path, stage: Path, notebooks: list[str]) -> None:
 def _site_fingerprint(stage: Path) -> str:
     """Hash of everything the site is built from (executed chapters, pages, config, static files, exports)."""
     return _sha_files(
-        [p for p in sorted(stage.rglob("*")) if p.is_file() and "_build" not in p.relative_to(stage).parts
-         and p.relative_to(stage).parts[0] not in ("data", "context")],
+        [
+            p
+            for p in sorted(stage.rglob("*"))
+            if p.is_file()
+            and "_build" not in p.relative_to(stage).parts
+            and p.relative_to(stage).parts[0] not in ("data", "context")
+        ],
         stage,
     )
 
@@ -220,7 +236,9 @@ def build_book(
     t0 = time.perf_counter()
     with ExitStack() as running:
         # The warm kernel server imports on the other core while this one validates.
-        server = running.enter_context(fork_server(chapter_sources(root))) if warm_kernels and use_fork_server() else None
+        server = (
+            running.enter_context(fork_server(chapter_sources(root))) if warm_kernels and use_fork_server() else None
+        )
         return _build(report_year, root, workers, use_cache, server, t0)
 
 
@@ -229,9 +247,15 @@ def _kernel_for_chapters(server) -> str:
     if server is None:
         return STANDARD_KERNEL
     if server.wait_ready():
-        os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [server.jupyter_path, os.environ.get("JUPYTER_PATH")]))
+        os.environ["JUPYTER_PATH"] = os.pathsep.join(
+            filter(None, [server.jupyter_path, os.environ.get("JUPYTER_PATH")])
+        )
         return server.kernel_name
-    print("      (máy chủ kernel không khởi động được; dùng kernel python3 thường / fork server failed: standard kernels)", flush=True)
+    print(
+        "      (máy chủ kernel không khởi động được; dùng kernel python3 thường / fork server failed: standard "
+        "kernels)",
+        flush=True,
+    )
     return STANDARD_KERNEL
 
 
@@ -251,7 +275,8 @@ def _build(report_year: int, root: Path, workers: int | None, use_cache: bool, s
     coverage = check_report_year(ds, report_year)
     if coverage.missing:
         print(
-            f"      {len(coverage.missing)}/{len(coverage.missing) + len(coverage.present)} chỉ tiêu chủ yếu chưa có số "
+            f"      {len(coverage.missing)}/{len(coverage.missing) + len(coverage.present)} chỉ tiêu chủ yếu chưa "
+            "có số "
             f"liệu năm {report_year} (sách ghi 'chưa có số liệu') / key indicators without a {report_year} figure:\n"
             + coverage.describe_missing(),
             flush=True,
@@ -279,12 +304,16 @@ def _build(report_year: int, root: Path, workers: int | None, use_cache: bool, s
         print(f"[2/4] Chạy {len(registry)} chương / chapters (report_year={report_year})", flush=True)
         todo = []
         for chapter in registry:
-            if use_cache and cache.fetch(chapter.name, plan[chapter.name], stage / "book" / f"{chapter.name}.ipynb", exports):
+            if use_cache and cache.fetch(
+                chapter.name, plan[chapter.name], stage / "book" / f"{chapter.name}.ipynb", exports
+            ):
                 print(f"  {chapter.name:<40} {'reused':<9} {0.0:6.1f} s", flush=True)
             else:
                 todo.append(chapter)
         contexts = {
-            c.name: Path("..") / "context" / write_build_context(
+            c.name: Path("..")
+            / "context"
+            / write_build_context(
                 context_dir, c.name, c.scope, context_dir / "validated.pkl", flags, exports / f"{c.name}.csv"
             ).name
             for c in todo
@@ -325,7 +354,8 @@ def _build(report_year: int, root: Path, workers: int | None, use_cache: bool, s
             and published_key.read_text() == site_key
             and all(
                 (root / "book" / f"{c.name}.ipynb").is_file()
-                and (root / "book" / f"{c.name}.ipynb").read_bytes() == (stage / "book" / f"{c.name}.ipynb").read_bytes()
+                and (root / "book" / f"{c.name}.ipynb").read_bytes()
+                == (stage / "book" / f"{c.name}.ipynb").read_bytes()
                 for c in registry
             )
         )
@@ -349,5 +379,8 @@ def _build(report_year: int, root: Path, workers: int | None, use_cache: bool, s
             shutil.rmtree(stage)
     phase("xuất bản/publish")
     breakdown = " · ".join(f"{name} {seconds:.1f} s" for name, seconds in phases.items())
-    print(f"Xong / done in {time.perf_counter() - t0:.1f} s ({breakdown}): {root / '_build' / 'html' / 'index.html'}", flush=True)
+    print(
+        f"Xong / done in {time.perf_counter() - t0:.1f} s ({breakdown}): {root / '_build' / 'html' / 'index.html'}",
+        flush=True,
+    )
     return root / "_build" / "html"

@@ -19,7 +19,32 @@ from sphinx.search import SearchLanguage
 
 # Function words frequent enough to match nearly every page.
 STOPWORDS = frozenset(
-    "và của các có được là cho với trong những này đã để thì mà ở khi như về cũng từ theo trên đến".split()
+    [
+        "và",
+        "của",
+        "các",
+        "có",
+        "được",
+        "là",
+        "cho",
+        "với",
+        "trong",
+        "những",
+        "này",
+        "đã",
+        "để",
+        "thì",
+        "mà",
+        "ở",
+        "khi",
+        "như",
+        "về",
+        "cũng",
+        "từ",
+        "theo",
+        "trên",
+        "đến",
+    ]
 )
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import gzip
 import re
-import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -95,7 +94,7 @@ class Site:
         parts = urlsplit(url)
         if not url.startswith(BASE):
             return None
-        rel = unquote(parts.path[len(urlsplit(BASE).path):])
+        rel = unquote(parts.path[len(urlsplit(BASE).path) :])
         path = self.html_dir / rel
         if path.is_dir():
             path = path / "index.html"
@@ -126,7 +125,11 @@ class Site:
             refs = parser.urls + ([parser.refresh] if parser.refresh else [])
             out = [u for u in (self._resolve(url, r) for r in refs) if u]
         elif path.suffix == ".css":
-            out = [u for u in (self._resolve(url, r) for r in _css_urls(path.read_text(encoding="utf-8", errors="replace"))) if u]
+            out = [
+                u
+                for u in (self._resolve(url, r) for r in _css_urls(path.read_text(encoding="utf-8", errors="replace")))
+                if u
+            ]
         self._deps[url] = list(dict.fromkeys(out))
         return self._deps[url]
 
@@ -207,15 +210,17 @@ def measure(html_dir: Path) -> Report:
         needed = site.closure(url)
         extra = [u for u in needed if u not in cached]
         rel = page.relative_to(html_dir).as_posix()
-        weights.append(PageWeight(
-            rel,
-            sum(site.size(u) for u in needed),
-            sum(site.size(u) for u in extra),
-            sum(site.gzip_size(u) for u in extra),
-            len(needed),
-            is_chapter(rel),
-        ))
-    shared = sorted(((u[len(BASE):], site.size(u)) for u in cached), key=lambda t: -t[1])[:6]
+        weights.append(
+            PageWeight(
+                rel,
+                sum(site.size(u) for u in needed),
+                sum(site.size(u) for u in extra),
+                sum(site.gzip_size(u) for u in extra),
+                len(needed),
+                is_chapter(rel),
+            )
+        )
+    shared = sorted(((u[len(BASE) :], site.size(u)) for u in cached), key=lambda t: -t[1])[:6]
     return Report(
         pages[0].relative_to(html_dir).as_posix(),
         sum(site.size(u) for u in cached),
@@ -223,7 +228,7 @@ def measure(html_dir: Path) -> Report:
         len(cached),
         shared,
         weights,
-        sorted(u[len(BASE):] for u in site.missing),
+        sorted(u[len(BASE) :] for u in site.missing),
         sorted(site.external),
     )
 
@@ -238,11 +243,14 @@ def render(report: Report) -> str:
         f"in {report.first_visit_files} files (gzip ≈ {_kb(report.first_visit_gzip)})",
         "  lớn nhất / largest shared files: " + ", ".join(f"{name} {_kb(n)}" for name, n in report.shared),
         "",
-        f"{'trang / page':<44} {'tải đủ / total':>14} {'thêm / added':>13} {'gzip thêm':>11} {'tệp':>5}  ngân sách / budget",
+        f"{'trang / page':<44} {'tải đủ / total':>14} {'thêm / added':>13} {'gzip thêm':>11} {'tệp':>5}  ngân sách "
+        "/ budget",
     ]
     for w in report.pages:
         verdict = ("VƯỢT / OVER" if w.over_budget else "ok") if w.is_chapter else "—"
-        lines.append(f"{w.page:<44} {_kb(w.total):>14} {_kb(w.added):>13} {_kb(w.added_gzip):>11} {w.resources:>5}  {verdict}")
+        lines.append(
+            f"{w.page:<44} {_kb(w.total):>14} {_kb(w.added):>13} {_kb(w.added_gzip):>11} {w.resources:>5}  {verdict}"
+        )
     over = [w for w in report.pages if w.over_budget]
     lines.append("")
     if report.missing:
@@ -251,8 +259,10 @@ def render(report: Report) -> str:
         lines.append("Tham chiếu ra ngoài / external references: " + ", ".join(report.external))
     limit = _kb(BUDGET_BYTES)
     if over:
-        lines.append(f"VƯỢT NGÂN SÁCH / OVER BUDGET: {len(over)} chương thêm quá {limit} sau lần đầu: "
-                     + ", ".join(w.page for w in over))
+        lines.append(
+            f"VƯỢT NGÂN SÁCH / OVER BUDGET: {len(over)} chương thêm quá {limit} sau lần đầu: "
+            + ", ".join(w.page for w in over)
+        )
     else:
         chapters = [w for w in report.pages if w.is_chapter]
         worst = max((w.added for w in chapters), default=0)

@@ -190,9 +190,7 @@ def _encoding_error(name: str, raw: bytes, exc: UnicodeDecodeError) -> DataError
     )
 
 
-def read_csv_rows(
-    path: Path, columns: tuple[str, ...], errors: list[DataError]
-) -> list[tuple[int, dict[str, str]]]:
+def read_csv_rows(path: Path, columns: tuple[str, ...], errors: list[DataError]) -> list[tuple[int, dict[str, str]]]:
     """Read ``path`` into ``(spreadsheet_row, {column: text})`` pairs, appending problems to ``errors``.
 
     Text is NFC-normalised and stripped of surrounding whitespace. Returns what could be read; the caller
@@ -246,10 +244,10 @@ def read_csv_rows(
                     len(records) + 1,
                     column,
                     "".join(lines.lines[start : start + 1]).rstrip("\r\n")[:80],
-                    "dấu ngoặc kép \" không đóng hoặc có chữ sau dấu ngoặc kép đóng (tệp bị cắt cụt?); "
-                    f"trong một ô, dấu \" phải viết thành \"\" ({exc})",
-                    "unterminated quote or text after a closing quote (truncated file?); inside a cell a \" is "
-                    f"written \"\" ({exc})",
+                    'dấu ngoặc kép " không đóng hoặc có chữ sau dấu ngoặc kép đóng (tệp bị cắt cụt?); '
+                    f'trong một ô, dấu " phải viết thành "" ({exc})',
+                    'unterminated quote or text after a closing quote (truncated file?); inside a cell a " is '
+                    f'written "" ({exc})',
                 )
             )
             return []
@@ -259,7 +257,16 @@ def read_csv_rows(
         records.pop()
         ends.pop()
     if not records:
-        errors.append(DataError(name, 1, None, None, "tệp rỗng: cần dòng tiêu đề và dữ liệu", "file is empty: a header row and data are expected"))
+        errors.append(
+            DataError(
+                name,
+                1,
+                None,
+                None,
+                "tệp rỗng: cần dòng tiêu đề và dữ liệu",
+                "file is empty: a header row and data are expected",
+            )
+        )
         return []
     header = [h.strip() for h in records[0]]
     missing = [c for c in columns if c not in header]

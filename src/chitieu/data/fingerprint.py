@@ -35,9 +35,7 @@ def data_fingerprint(data_dir: Path, ds: Dataset, scope: Scope) -> str:
     """Hash of the data a chapter with this scope can read."""
     if scope == ALL:
         # data/staging holds the extractors' working files: no chapter reads them.
-        files = sorted(
-            p for p in data_dir.rglob("*") if p.is_file() and "staging" not in p.relative_to(data_dir).parts
-        )
+        files = sorted(p for p in data_dir.rglob("*") if p.is_file() and "staging" not in p.relative_to(data_dir).parts)
         return sha_parts([x for p in files for x in (str(p.relative_to(data_dir)).encode(), p.read_bytes())])
     ids = scoped_indicator_ids(ds, scope)
     parts = [

@@ -53,10 +53,22 @@ class _Collector:
         suspect = _SUSPECT_RE.search("".join(rec.values())) is not None
         for col, text in rec.items() if suspect else ():
             if _CONTROL_RE.search(text):
-                self.add(row, col, text[:40], "có ký tự điều khiển (ký tự ẩn): gõ lại ô này", "contains a control (invisible) character: retype the cell")
+                self.add(
+                    row,
+                    col,
+                    text[:40],
+                    "có ký tự điều khiển (ký tự ẩn): gõ lại ô này",
+                    "contains a control (invisible) character: retype the cell",
+                )
                 ok = False
             elif col != "source_quote" and _LINE_BREAK_RE.search(text):
-                self.add(row, col, text[:40], "ô có ký tự xuống dòng (Alt+Enter): viết trên một dòng", "cell contains a line break (Alt+Enter): write it on one line")
+                self.add(
+                    row,
+                    col,
+                    text[:40],
+                    "ô có ký tự xuống dòng (Alt+Enter): viết trên một dòng",
+                    "cell contains a line break (Alt+Enter): write it on one line",
+                )
                 ok = False
         for col in columns:
             if not rec[col]:
@@ -84,7 +96,10 @@ class _Collector:
         except ValueError:
             hint_vi = hint_en = ""
             if re.fullmatch(r"-?\d+,\d+", value):
-                hint_vi, hint_en = " (dùng dấu chấm thập phân: 13.7, không phải 13,7)", " (use a decimal point: 13.7, not 13,7)"
+                hint_vi, hint_en = (
+                    " (dùng dấu chấm thập phân: 13.7, không phải 13,7)",
+                    " (use a decimal point: 13.7, not 13,7)",
+                )
             elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", value):
                 hint_vi = " (không dùng dấu phân cách hàng nghìn: 7943, không phải 7.943)"
                 hint_en = " (no thousands separator: 7943, not 7.943)"
@@ -172,8 +187,8 @@ def _check_number_in_quote(c: _Collector, row: int, col: str, value: Decimal, ra
         row,
         col,
         raw_value,
-        f"giá trị khác với mọi số ghi trong trích dẫn ({', '.join(m.text for m in find_numbers(quote)) or 'không có số'})"
-        + hint_vi,
+        "giá trị khác với mọi số ghi trong trích dẫn "
+        f"({', '.join(m.text for m in find_numbers(quote)) or 'không có số'})" + hint_vi,
         f"value differs from every number written in the quote "
         f"({', '.join(m.text for m in find_numbers(quote)) or 'no number'})" + hint_en,
     )
@@ -212,7 +227,13 @@ def validate_indicators(rows, errors: list[DataError]) -> dict[str, dict]:
             c.add(row, "indicator_id", iid, "cần snake_case ASCII (a-z, 0-9, _)", "expected ASCII snake_case")
             ok = False
         if iid in first_row:
-            c.add(row, "indicator_id", iid, f"mã bị trùng với dòng {first_row[iid]}", f"duplicate id (row {first_row[iid]})")
+            c.add(
+                row,
+                "indicator_id",
+                iid,
+                f"mã bị trùng với dòng {first_row[iid]}",
+                f"duplicate id (row {first_row[iid]})",
+            )
             ok = False
         first_row.setdefault(iid, row)
         ok &= not rec["chapter"] or c.enum(row, "chapter", rec["chapter"], tuple(schema.CHAPTERS))
@@ -221,7 +242,13 @@ def validate_indicators(rows, errors: list[DataError]) -> dict[str, dict]:
         resolution_no = None
         if rec["resolution_no"]:
             if not re.fullmatch(r"[0-9]{1,2}", rec["resolution_no"]) or not 1 <= int(rec["resolution_no"]) <= 14:
-                c.add(row, "resolution_no", rec["resolution_no"], "cần số nguyên 1–14 hoặc để trống", "expected 1-14 or blank")
+                c.add(
+                    row,
+                    "resolution_no",
+                    rec["resolution_no"],
+                    "cần số nguyên 1–14 hoặc để trống",
+                    "expected 1-14 or blank",
+                )
                 ok = False
             else:
                 resolution_no = int(rec["resolution_no"])
@@ -262,7 +289,13 @@ def validate_targets(rows, indicators: dict[str, dict], sources, errors: list[Da
     for row, rec in rows:
         ok = c.required(row, rec, ("indicator_id", "target_year", "kind", "source_ref", "source_quote"))
         if indicators is not None and rec["indicator_id"] and rec["indicator_id"] not in indicators:
-            c.add(row, "indicator_id", rec["indicator_id"], "mã chỉ tiêu không có trong indicators.csv", "unknown indicator id")
+            c.add(
+                row,
+                "indicator_id",
+                rec["indicator_id"],
+                "mã chỉ tiêu không có trong indicators.csv",
+                "unknown indicator id",
+            )
             ok = False
         indicator = indicators.get(rec["indicator_id"]) if indicators is not None else None
         key = (rec["indicator_id"], rec["target_year"], rec["source_quote"])
@@ -278,8 +311,17 @@ def validate_targets(rows, indicators: dict[str, dict], sources, errors: list[Da
         first_row.setdefault(key, row)
         year = None
         if rec["target_year"]:
-            if not re.fullmatch(r"[0-9]{4}", rec["target_year"]) or not schema.MIN_YEAR <= int(rec["target_year"]) <= schema.MAX_YEAR:
-                c.add(row, "target_year", rec["target_year"], f"cần năm {schema.MIN_YEAR}–{schema.MAX_YEAR}", f"expected a year {schema.MIN_YEAR}-{schema.MAX_YEAR}")
+            if (
+                not re.fullmatch(r"[0-9]{4}", rec["target_year"])
+                or not schema.MIN_YEAR <= int(rec["target_year"]) <= schema.MAX_YEAR
+            ):
+                c.add(
+                    row,
+                    "target_year",
+                    rec["target_year"],
+                    f"cần năm {schema.MIN_YEAR}–{schema.MAX_YEAR}",
+                    f"expected a year {schema.MIN_YEAR}-{schema.MAX_YEAR}",
+                )
                 ok = False
             else:
                 year = int(rec["target_year"])
@@ -290,28 +332,46 @@ def validate_targets(rows, indicators: dict[str, dict], sources, errors: list[Da
         for col, val in (("low", low), ("high", high)):
             if val is not None:
                 ok &= _check_range(c, row, col, val, rec[col], indicator)
-        needs = {"at_least": (True, False), "at_most": (False, True), "between": (True, True), "equals": (True, True)}.get(rec["kind"])
+        needs = {
+            "at_least": (True, False),
+            "at_most": (False, True),
+            "between": (True, True),
+            "equals": (True, True),
+        }.get(rec["kind"])
         if needs and ok:
             for col, need, val in (("low", needs[0], low), ("high", needs[1], high)):
                 if need and val is None:
                     c.add(row, col, "", f"loại '{rec['kind']}' cần cột {col}", f"kind '{rec['kind']}' needs {col}")
                     ok = False
                 if not need and val is not None:
-                    c.add(row, col, rec[col], f"loại '{rec['kind']}' không dùng cột {col}", f"kind '{rec['kind']}' does not use {col}")
+                    c.add(
+                        row,
+                        col,
+                        rec[col],
+                        f"loại '{rec['kind']}' không dùng cột {col}",
+                        f"kind '{rec['kind']}' does not use {col}",
+                    )
                     ok = False
             if ok and low is not None and high is not None:
                 if rec["kind"] == "equals" and low != high:
                     c.add(row, "high", rec["high"], "loại 'equals' cần low = high", "kind 'equals' needs low = high")
                     ok = False
                 if low > high:
-                    c.add(row, "high", rec["high"], f"high nhỏ hơn low ({rec['low']})", f"high is below low ({rec['low']})")
+                    c.add(
+                        row,
+                        "high",
+                        rec["high"],
+                        f"high nhỏ hơn low ({rec['low']})",
+                        f"high is below low ({rec['low']})",
+                    )
                     ok = False
                 elif rec["kind"] == "between" and low == high:
                     c.add(
                         row,
                         "high",
                         rec["high"],
-                        f"loại 'between' cần low < high (ở đây low = {rec['low']}); một giá trị duy nhất: dùng 'equals'",
+                        f"loại 'between' cần low < high (ở đây low = {rec['low']}); một giá trị duy nhất: dùng "
+                        "'equals'",
                         f"kind 'between' needs low < high (here low = {rec['low']}); for a single value use 'equals'",
                     )
                     ok = False
@@ -345,7 +405,13 @@ def validate_observations(rows, indicators: dict[str, dict], sources, errors: li
         oid = rec["obs_id"]
         oid_well_formed = bool(oid) and OBS_ID_RE.fullmatch(oid) is not None
         if oid and not oid_well_formed:
-            c.add(row, "obs_id", oid, "cần chữ thường ASCII, số, '_', '.', '-'", "expected lowercase ASCII, digits, '_', '.', '-'")
+            c.add(
+                row,
+                "obs_id",
+                oid,
+                "cần chữ thường ASCII, số, '_', '.', '-'",
+                "expected lowercase ASCII, digits, '_', '.', '-'",
+            )
             ok = False
         if oid and oid in first_row:
             c.add(row, "obs_id", oid, f"mã bị trùng với dòng {first_row[oid]}", f"duplicate id (row {first_row[oid]})")
@@ -353,7 +419,13 @@ def validate_observations(rows, indicators: dict[str, dict], sources, errors: li
         first_row.setdefault(oid, row)
         indicator = indicators.get(rec["indicator_id"]) if indicators is not None else None
         if indicators is not None and rec["indicator_id"] and rec["indicator_id"] not in indicators:
-            c.add(row, "indicator_id", rec["indicator_id"], "mã chỉ tiêu không có trong indicators.csv", "unknown indicator id")
+            c.add(
+                row,
+                "indicator_id",
+                rec["indicator_id"],
+                "mã chỉ tiêu không có trong indicators.csv",
+                "unknown indicator id",
+            )
             ok = False
         period = None
         if rec["period"]:
@@ -365,7 +437,7 @@ def validate_observations(rows, indicators: dict[str, dict], sources, errors: li
         if period is not None and oid_well_formed and rec["indicator_id"]:
             stem = f"{rec['indicator_id']}.{rec['period'].replace('/', '_')}"
             # String tests, not a regex compiled per row: this runs for every observation.
-            rest = oid[len(stem):]
+            rest = oid[len(stem) :]
             if not oid.startswith(stem) or (rest and not (rest[0] == "." and _OBS_SUFFIX_RE.fullmatch(rest[1:]))):
                 c.add(
                     row,
@@ -379,7 +451,11 @@ def validate_observations(rows, indicators: dict[str, dict], sources, errors: li
                 ok = False
         value = c.number(row, "value", rec["value"]) if rec["value"] else None
         ok &= value is not None
-        ok &= not rec["qualifier"] or rec["qualifier"] in _QUALIFIERS or c.enum(row, "qualifier", rec["qualifier"], _QUALIFIERS)
+        ok &= (
+            not rec["qualifier"]
+            or rec["qualifier"] in _QUALIFIERS
+            or c.enum(row, "qualifier", rec["qualifier"], _QUALIFIERS)
+        )
         ok &= not rec["status"] or rec["status"] in _STATUSES or c.enum(row, "status", rec["status"], _STATUSES)
         if rec["locality"] and rec["locality"] not in schema.LOCALITIES:
             c.enum(row, "locality", rec["locality"], tuple(schema.LOCALITIES))
@@ -402,7 +478,7 @@ def validate_observations(rows, indicators: dict[str, dict], sources, errors: li
             key = (rec["indicator_id"], rec["period"], rec["locality"], rec["status"], rec["qualifier"])
             by_key[key].append((row, rec["source_quote"]))
             out.append({**rec, "value": value, "value_text": rec["value"], "_period": period, "_row": row})
-    for key, hits in by_key.items():
+    for hits in by_key.values():
         seen: dict[str, int] = {}
         for row, quote in hits:
             if quote in seen:
@@ -433,10 +509,22 @@ def validate_report_assessment(rows, indicators: dict[str, dict], sources, error
         ok = c.required(row, rec, REPORT_ASSESSMENT_COLUMNS)
         number = rec["resolution_no"]
         if number and not re.fullmatch(r"[0-9]{1,2}", number):
-            c.add(row, "resolution_no", number, "cần số nguyên 1–14 (số thứ tự chỉ tiêu chủ yếu)", "expected a whole number 1-14 (key indicator number)")
+            c.add(
+                row,
+                "resolution_no",
+                number,
+                "cần số nguyên 1–14 (số thứ tự chỉ tiêu chủ yếu)",
+                "expected a whole number 1-14 (key indicator number)",
+            )
             ok = False
         elif number and numbers is not None and int(number) not in numbers:
-            c.add(row, "resolution_no", number, "không phải số của một chỉ tiêu chủ yếu trong indicators.csv", "not the number of a key indicator in indicators.csv")
+            c.add(
+                row,
+                "resolution_no",
+                number,
+                "không phải số của một chỉ tiêu chủ yếu trong indicators.csv",
+                "not the number of a key indicator in indicators.csv",
+            )
             ok = False
         key = (number, rec["source_quote"])
         if all(key) and key in first_row:

@@ -65,8 +65,7 @@ def find_numbers(text: str) -> list[NumberMatch]:
     digits starts the token; classification of what a number *is* belongs to :mod:`chitieu.analysis.coverage`.
     """
     return [
-        NumberMatch(m.start(), m.end(), m.group(0), parse_vn_number(m.group(0)))
-        for m in VN_NUMBER_RE.finditer(text)
+        NumberMatch(m.start(), m.end(), m.group(0), parse_vn_number(m.group(0))) for m in VN_NUMBER_RE.finditer(text)
     ]
 
 
