@@ -1,60 +1,10 @@
-"""Content hashes deciding which chapter runs again (chitieu.build.cache)."""
+"""Which chapter runs again, and the executed chapters kept for reuse (:mod:`chitieu.build.cache`)."""
 
 from __future__ import annotations
 
 import pytest
 
-from chitieu.build.bench import edit_one_observation
-from chitieu.build.cache import ALL, ChapterCache, chapter_key, data_fingerprint, restrict, scoped_indicator_ids
-from chitieu.data.load import load_dataset
-
-
-def test_same_data_same_fingerprint(data_copy):
-    first, second = load_dataset(data_copy), load_dataset(data_copy)
-    for scope in (ALL, ["kinh_te"], ["giao_duc", "y_te_dan_so"]):
-        assert data_fingerprint(data_copy, first, scope) == data_fingerprint(data_copy, second, scope)
-    assert data_fingerprint(data_copy, first, ["kinh_te"]) != data_fingerprint(data_copy, first, ["y_te_dan_so"])
-
-
-def test_a_changed_row_changes_its_scope_only(data_copy):
-    before = load_dataset(data_copy)
-    fingerprints = {s: data_fingerprint(data_copy, before, [s]) for s in ("kinh_te", "y_te_dan_so")}
-    everything = data_fingerprint(data_copy, before, ALL)
-    edit_one_observation(data_copy, "kinh_te", "status", "estimate")
-    after = load_dataset(data_copy)
-    assert data_fingerprint(data_copy, after, ["kinh_te"]) != fingerprints["kinh_te"]
-    assert data_fingerprint(data_copy, after, ["y_te_dan_so"]) == fingerprints["y_te_dan_so"]
-    assert data_fingerprint(data_copy, after, ALL) != everything
-
-
-def test_checks_and_corrections_reach_every_scope(data_copy):
-    before = data_fingerprint(data_copy, load_dataset(data_copy), ["y_te_dan_so"])
-    with open(data_copy / "corrections.csv", "a", encoding="utf-8") as handle:
-        handle.write("")  # unchanged: same hash
-    assert data_fingerprint(data_copy, load_dataset(data_copy), ["y_te_dan_so"]) == before
-    text = (data_copy / "checks.csv").read_text(encoding="utf-8")
-    (data_copy / "checks.csv").write_text(text.replace("\n", "\r\n", 1), encoding="utf-8")
-    assert data_fingerprint(data_copy, load_dataset(data_copy), ["y_te_dan_so"]) != before
-
-
-def test_restrict_keeps_the_scope_and_the_key_indicators(ds):
-    view = restrict(ds, ["y_te_dan_so"])
-    chapters = set(view.indicators["chapter"])
-    assert "y_te_dan_so" in chapters and "kinh_te" in chapters  # kinh_te only through key indicators
-    outside = view.indicators[view.indicators["chapter"] != "y_te_dan_so"]
-    assert (
-        len(outside)
-        == ds.indicators["resolution_no"].notna().sum()
-        - (ds.indicators["resolution_no"].notna() & (ds.indicators["chapter"] == "y_te_dan_so")).sum()
-    )
-    assert outside["resolution_no"].notna().all()
-    assert set(view.observations["indicator_id"]) <= set(scoped_indicator_ids(ds, ["y_te_dan_so"]))
-    assert restrict(ds, ALL) is ds
-
-
-def test_a_misspelt_scope_is_refused(ds):
-    with pytest.raises(ValueError, match="y_te"):
-        restrict(ds, ["y_te"])
+from chitieu.build.cache import ChapterCache, chapter_key
 
 
 def test_chapter_key_follows_each_input(tmp_path):
@@ -75,21 +25,58 @@ def test_chapter_cache_round_trip_and_pruning(tmp_path):
     exports = tmp_path / "exports"
     exports.mkdir()
     run = tmp_path / "run.ipynb"
-    assert not cache.fetch("01_x.ipynb", "k0", tmp_path / "out.ipynb", exports)
+    assert not cache.fetch("01_x", "k0", tmp_path / "out.ipynb", exports)
     for i in range(10):
         run.write_text(f"run {i}", encoding="utf-8")
         (exports / "01_x.csv").write_text(f"csv {i}", encoding="utf-8")
-        cache.store("01_x.ipynb", f"k{i}", run, exports)
+        cache.store("01_x", f"k{i}", run, exports)
     (exports / "01_x.csv").unlink()
-    assert cache.fetch("01_x.ipynb", "k9", tmp_path / "out.ipynb", exports)
+    assert cache.fetch("01_x", "k9", tmp_path / "out.ipynb", exports)
     assert (tmp_path / "out.ipynb").read_text(encoding="utf-8") == "run 9"
     assert (exports / "01_x.csv").read_text(encoding="utf-8") == "csv 9"
-    assert len(list((tmp_path / ".cache" / "build" / "01_x").glob("*.ipynb"))) == 8
+    assert len(list((tmp_path / ".cache" / "build" / "01_x").glob("*.ipynb"))) == ChapterCache.KEEP
 
 
-@pytest.mark.parametrize("scope", [["kinh_te"], ALL])
-def test_fingerprint_ignores_nothing_a_chapter_reads(data_copy, scope):
-    """A changed quote (what the figures section prints) must re-run the chapter."""
-    before = data_fingerprint(data_copy, load_dataset(data_copy), scope)
-    edit_one_observation(data_copy, "kinh_te", "source_ref", "P1:A.I.1")
-    assert data_fingerprint(data_copy, load_dataset(data_copy), scope) != before
+@pytest.fixture
+def stored(tmp_path):
+    """A cache holding one run of chapter 01_x (notebook and CSV export)."""
+    messages: list[str] = []
+    cache = ChapterCache(tmp_path, report=messages.append)
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    run = tmp_path / "run.ipynb"
+    run.write_text('{"cells": [], "value": "7.943 tỷ đồng"}', encoding="utf-8")
+    (exports / "01_x.csv").write_text("obs_id,value\na,7943\nb,1\n", encoding="utf-8")
+    cache.store("01_x", "k", run, exports)
+    (exports / "01_x.csv").unlink()
+    return cache, tmp_path / ".cache" / "build" / "01_x", exports, messages
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["truncate notebook", "truncate csv", "edit notebook", "delete record", "garble record"],
+)
+def test_a_damaged_entry_is_a_miss_said_aloud(stored, damage, tmp_path):
+    cache, folder, exports, messages = stored
+    nb, csv, record = folder / "k.ipynb", folder / "k.csv", folder / "k.json"
+    if damage == "truncate notebook":
+        nb.write_bytes(nb.read_bytes()[:10])
+    elif damage == "truncate csv":
+        csv.write_bytes(csv.read_bytes()[:12])
+    elif damage == "edit notebook":
+        nb.write_text(nb.read_text(encoding="utf-8").replace("7.943", "9.999"), encoding="utf-8")
+    elif damage == "delete record":
+        record.unlink()
+    else:
+        record.write_bytes(b"\x00\xff not json")
+    out = tmp_path / "out.ipynb"
+    assert not cache.fetch("01_x", "k", out, exports)
+    assert not out.exists() and not (exports / "01_x.csv").exists()
+    if damage != "delete record":
+        assert any("cache entry damaged" in m for m in messages), messages
+        assert not nb.exists() and not record.exists()  # removed, so the next build stores a fresh one
+
+
+def test_entries_are_world_readable(stored):
+    _, folder, _, _ = stored
+    assert {oct(p.stat().st_mode & 0o777) for p in folder.iterdir()} == {"0o644"}

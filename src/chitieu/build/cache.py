@@ -11,10 +11,11 @@ outside ``book/``.
 
 from __future__ import annotations
 
+import hashlib
 import json
-import shutil
 from pathlib import Path
 
+from chitieu.atomic import write_bytes_atomic, write_text_atomic
 from chitieu.data.fingerprint import sha_parts
 
 
@@ -32,35 +33,67 @@ def chapter_key(notebook: Path, parameters: dict, package_fp: str, env_fp: str, 
 
 
 class ChapterCache:
-    """Executed notebooks and chapter exports by content hash, under ``.cache/build``."""
+    """Executed notebooks and chapter exports by content hash, under ``.cache/build/<chapter>/``.
 
-    def __init__(self, root: Path):
+    An entry is ``<key>.ipynb``, the chapter's ``<key>.csv`` when it exported one, and ``<key>.json``: the
+    sha256 of each, written last. Each file is written atomically, so a full disk or a killed build leaves no
+    half entry that looks whole; a reused entry is checked against its record first, and one that does not
+    match (truncated, edited by hand, unreadable) is a miss, said in the build's output and removed.
+    """
+
+    KEEP = 8
+
+    def __init__(self, root: Path, report=print):
         self.dir = root / ".cache" / "build"
+        self.report = report
 
-    def _paths(self, name: str, key: str) -> tuple[Path, Path]:
-        base = self.dir / Path(name).stem
-        return base / f"{key}.ipynb", base / f"{key}.csv"
+    def _paths(self, name: str, key: str) -> tuple[Path, Path, Path]:
+        base = self.dir / name
+        return base / f"{key}.ipynb", base / f"{key}.csv", base / f"{key}.json"
 
     def fetch(self, name: str, key: str, notebook_dest: Path, export_dir: Path) -> bool:
-        """Copy a cached run into place; False when there is none."""
-        nb, csv = self._paths(name, key)
-        if not nb.is_file():
+        """Copy a verified cached run into place; ``False`` when there is none or it is damaged."""
+        nb, csv, record = self._paths(name, key)
+        if not record.is_file():
             return False
-        shutil.copy2(nb, notebook_dest)
-        if csv.is_file():
-            export_dir.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(csv, export_dir / f"{Path(name).stem}.csv")
+        try:
+            expected = json.loads(record.read_text(encoding="utf-8"))
+            notebook = nb.read_bytes()
+            export = csv.read_bytes() if expected.get("csv") else None
+        except (OSError, ValueError) as exc:
+            return self._damaged(name, key, f"unreadable ({type(exc).__name__})")
+        if _sha(notebook) != expected.get("ipynb") or (export is not None and _sha(export) != expected["csv"]):
+            return self._damaged(name, key, "content differs from its record")
+        write_bytes_atomic(notebook_dest, notebook)
+        if export is not None:
+            write_bytes_atomic(export_dir / f"{name}.csv", export)
         return True
 
+    def _damaged(self, name: str, key: str, why: str) -> bool:
+        self.report(
+            f"  {name:<40} bộ nhớ đệm hỏng ({why}); chạy lại / cache entry damaged ({why}): executing again",
+        )
+        for path in self._paths(name, key):
+            path.unlink(missing_ok=True)
+        return False
+
     def store(self, name: str, key: str, notebook: Path, export_dir: Path) -> None:
-        """Keep a fresh run (only the latest few per chapter are kept)."""
-        nb, csv = self._paths(name, key)
-        nb.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(notebook, nb)
-        export = export_dir / f"{Path(name).stem}.csv"
+        """Keep a fresh run (the latest :attr:`KEEP` per chapter)."""
+        nb, csv, record = self._paths(name, key)
+        data = notebook.read_bytes()
+        write_bytes_atomic(nb, data)
+        entry = {"ipynb": _sha(data), "csv": None}
+        export = export_dir / f"{name}.csv"
         if export.is_file():
-            shutil.copy2(export, csv)
-        runs = sorted(nb.parent.glob("*.ipynb"), key=lambda p: p.stat().st_mtime)
-        for old in runs[:-8]:
-            old.unlink()
-            old.with_suffix(".csv").unlink(missing_ok=True)
+            export_data = export.read_bytes()
+            write_bytes_atomic(csv, export_data)
+            entry["csv"] = _sha(export_data)
+        write_text_atomic(record, json.dumps(entry, sort_keys=True) + "\n")
+        runs = sorted(nb.parent.glob("*.json"), key=lambda p: p.stat().st_mtime)
+        for old in runs[: -self.KEEP]:
+            for suffix in (".json", ".ipynb", ".csv"):
+                old.with_suffix(suffix).unlink(missing_ok=True)
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

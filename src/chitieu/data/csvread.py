@@ -190,12 +190,15 @@ def _encoding_error(name: str, raw: bytes, exc: UnicodeDecodeError) -> DataError
     )
 
 
-def read_csv_rows(path: Path, columns: tuple[str, ...], errors: list[DataError]) -> list[tuple[int, dict[str, str]]]:
+def read_csv_rows(
+    path: Path, columns: tuple[str, ...], errors: list[DataError], exact: frozenset[str] = frozenset()
+) -> list[tuple[int, dict[str, str]]]:
     """Read ``path`` into ``(spreadsheet_row, {column: text})`` pairs, appending problems to ``errors``.
 
-    Text is NFC-normalised and stripped of surrounding whitespace. Returns what could be read; the caller
-    decides to stop when ``errors`` is not empty. A problem with the file as a whole (encoding, delimiter,
-    header, quoting) returns no row at all.
+    Text is NFC-normalised and stripped of surrounding whitespace, except in the ``exact`` columns (numbers:
+    a value must be written exactly as the contract says, and ``"7943\u00a0"`` is not ``7943``). Returns what
+    could be read; the caller decides to stop when ``errors`` is not empty. A problem with the file as a whole
+    (encoding, delimiter, header, quoting) returns no row at all.
     """
     name = _display(path)
     if not path.exists():
@@ -316,7 +319,7 @@ def read_csv_rows(path: Path, columns: tuple[str, ...], errors: list[DataError])
         if len(record) != len(header):
             errors.append(_field_count_error(name, index, record, header))
             continue
-        rows.append((index, {h: cell.strip() for h, cell in zip(header, record)}))
+        rows.append((index, {h: cell if h in exact else cell.strip() for h, cell in zip(header, record)}))
     last_line = lines.lines[ends[-1]] if ends else ""
     if len(records) > 1 and not last_line.endswith(("\n", "\r")):
         record = records[-1]

@@ -30,7 +30,9 @@ class DataError:
 
 
 class DataValidationError(Exception):
-    """All the problems found in the data, reported at once."""
+    """All the problems found in the data, reported at once (the first :data:`SHOWN` in full)."""
+
+    SHOWN = 200
 
     def __init__(self, errors: list[DataError]):
         self.errors = list(errors)
@@ -41,4 +43,16 @@ class DataValidationError(Exception):
             f"Dữ liệu không hợp lệ: {len(self.errors)} lỗi. Sửa rồi chạy lại `make check-data`.\n"
             f"Invalid data: {len(self.errors)} error(s). Fix them and run `make check-data` again."
         )
-        return head + "\n\n" + "\n\n".join(str(e) for e in self.errors)
+        shown = "\n\n".join(str(e) for e in self.errors[: self.SHOWN])
+        rest = self.errors[self.SHOWN :]
+        if not rest:
+            return head + "\n\n" + shown
+        counts: dict[tuple[str, str], int] = {}
+        for error in rest:
+            key = (error.file, error.column or "—")
+            counts[key] = counts.get(key, 0) + 1
+        lines = "\n".join(f"  {file}, cột/column {column}: {n}" for (file, column), n in sorted(counts.items()))
+        return (
+            f"{head}\n\n{shown}\n\n… và {len(rest)} lỗi nữa, theo tệp và cột / and {len(rest)} more, by file and "
+            f"column:\n{lines}"
+        )

@@ -25,6 +25,28 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _outside_raw_dir(raw_dir: Path, name) -> tuple[str, str] | None:
+    """Why a sidecar's ``file`` may not be read (Vietnamese, English), or None when it names a file of ``raw_dir``.
+
+    A source is a file of ``data/raw`` itself: a plain file name, not a path, not a link leading elsewhere.
+    Nothing outside is opened or hashed, so no message can reveal another file of the machine.
+    """
+    if not isinstance(name, str) or not name:
+        return ("thiếu tên tệp nguồn (khóa 'file')", "missing raw file name ('file' key)")
+    if name in (".", "..") or "/" in name or "\\" in name or "\x00" in name:
+        return (
+            "'file' phải là tên một tệp trong data/raw, không phải đường dẫn",
+            "'file' must name a file in data/raw, not a path",
+        )
+    target = raw_dir / name
+    if target.is_symlink() and target.resolve().parent != raw_dir.resolve():
+        return (
+            "tệp nguồn là liên kết trỏ ra ngoài data/raw",
+            "the raw file is a link that leads outside data/raw",
+        )
+    return None
+
+
 def load_raw_sources(raw_dir: Path, errors: list[DataError]) -> list[RawSource]:
     """Load every ``*.meta.json`` sidecar of ``raw_dir`` and the file it describes, checking its sha256.
 
@@ -51,8 +73,12 @@ def load_raw_sources(raw_dir: Path, errors: list[DataError]) -> list[RawSource]:
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             errors.append(DataError(name, None, None, None, f"JSON hỏng: {exc}", f"invalid JSON: {exc}"))
             continue
-        target = raw_dir / meta.get("file", "")
-        if not meta.get("file") or not target.is_file():
+        problem = _outside_raw_dir(raw_dir, meta.get("file"))
+        if problem:
+            errors.append(DataError(name, None, "file", str(meta.get("file")), *problem))
+            continue
+        target = raw_dir / meta["file"]
+        if not target.is_file():
             errors.append(
                 DataError(name, None, "file", meta.get("file"), "tệp nguồn không tồn tại", "raw file not found")
             )
