@@ -1,45 +1,15 @@
-// Embeds every chart of the page with the Vega bundle served by the site itself (_static/vendor).
-// Specs are inert JSON next to their div (see chitieu.charts), so no inline script runs from data.
+// The book's own behaviour on every page (loaded with defer; nothing here is needed to read a page).
+// - Charts are SVG drawn at build time (chitieu.book.charts.render): this only shows their tooltips, from
+//   each mark's data-tip, kept inside the screen, on hover, on tap, and hidden by Escape.
+// - The menus: the theme wires only the first of its two ☰ buttons (the hidden one); both work here, on a
+//   phone (the drawer) and on a wide screen (the sidebar hides and comes back), by click and keyboard.
+// - Printing opens every table alternative (<details>) and closes them again afterwards.
+// - A wide table that scrolls says so and can be scrolled from the keyboard.
 (function () {
   "use strict";
-  var VI_NUMBER = { decimal: ",", thousands: ".", grouping: [3], currency: ["", " ₫"] };
-  var VI_TIME = {
-    dateTime: "%A, %e %B %Y, %X", date: "%d/%m/%Y", time: "%H:%M:%S",
-    periods: ["SA", "CH"],
-    days: ["Chủ nhật", "Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy"],
-    shortDays: ["CN", "T2", "T3", "T4", "T5", "T6", "T7"],
-    months: ["tháng 1", "tháng 2", "tháng 3", "tháng 4", "tháng 5", "tháng 6", "tháng 7", "tháng 8", "tháng 9", "tháng 10", "tháng 11", "tháng 12"],
-    shortMonths: ["Th1", "Th2", "Th3", "Th4", "Th5", "Th6", "Th7", "Th8", "Th9", "Th10", "Th11", "Th12"]
-  };
-  function escapeHtml(value) {
-    return String(value).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
-      .replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-  }
-  function embedAll() {
-    var specs = document.querySelectorAll("script.chitieu-spec");
-    specs.forEach(function (node) {
-      var target = document.getElementById(node.getAttribute("data-for"));
-      if (!target || target.getAttribute("data-embedded")) { return; }
-      target.setAttribute("data-embedded", "1");
-      if (typeof window.vegaEmbed !== "function") {
-        console.error("chitieu: Vega bundle missing (_static/vendor/vega-bundle.js)");
-        return;
-      }
-      var spec = JSON.parse(node.textContent);
-      // Vega sets its own role and aria attributes on the element it draws into: draw into a child so the
-      // figure keeps role="img" and the one-sentence description written by chitieu.charts.
-      var holder = document.createElement("div");
-      holder.className = "chitieu-chart-canvas";
-      target.appendChild(holder);
-      window.vegaEmbed(holder, spec, {
-        renderer: "svg", actions: false, formatLocale: VI_NUMBER, timeFormatLocale: VI_TIME,
-        // vega-tooltip escapes HTML in tooltip text (names from the data stay text).
-        tooltip: { theme: "light", sanitize: escapeHtml }
-      }).catch(function (err) { console.error("chitieu: chart failed", err); });
-    });
-  }
+
   // Labels hard-coded in English in sphinx-book-theme's templates (no message catalogue reaches them);
-  // the others are translated at build time (_static/locales/vi/LC_MESSAGES/sphinx.po).
+  // the others are translated at build time (_locales/vi/LC_MESSAGES/sphinx.po).
   var UI_VI = {
     "Toggle primary sidebar": "Hiện/ẩn mục lục sách",
     "Toggle secondary sidebar": "Hiện/ẩn mục lục trang",
@@ -53,10 +23,214 @@
         if (vi) { el.setAttribute(attr, vi); }
       });
     });
+    // The theme's ☰ buttons are icons only: their name is their label (title).
+    document.querySelectorAll(".sidebar-toggle").forEach(function (btn) {
+      if (!btn.getAttribute("aria-label") && btn.getAttribute("title")) {
+        btn.setAttribute("aria-label", btn.getAttribute("title"));
+      }
+    });
   }
+
+  // ------------------------------------------------------------------ tooltips
+  var tip = null;
+  var tipMark = null;
+  function tipElement() {
+    if (!tip) {
+      tip = document.createElement("div");
+      tip.id = "chitieu-tooltip";
+      tip.className = "chitieu-tooltip";
+      tip.setAttribute("role", "tooltip");
+      tip.hidden = true;
+      document.body.appendChild(tip);
+    }
+    return tip;
+  }
+  function fillTip(el, text) {
+    // Text only (textContent): names from the data can never become markup.
+    var table = document.createElement("table");
+    text.split("\n").forEach(function (line) {
+      var at = line.indexOf(": ");
+      var row = document.createElement("tr");
+      var key = document.createElement("th");
+      var value = document.createElement("td");
+      key.textContent = at > 0 ? line.slice(0, at) : "";
+      value.textContent = at > 0 ? line.slice(at + 2) : line;
+      row.appendChild(key);
+      row.appendChild(value);
+      table.appendChild(row);
+    });
+    el.replaceChildren(table);
+  }
+  function placeTip(x, y) {
+    var el = tipElement();
+    var margin = 8;
+    var w = el.offsetWidth;
+    var h = el.offsetHeight;
+    var vw = document.documentElement.clientWidth;
+    var vh = window.innerHeight;
+    var left = x + 14;
+    if (left + w + margin > vw) { left = x - w - 14; }
+    left = Math.max(margin, Math.min(left, vw - w - margin));
+    var top = y + 14;
+    if (top + h + margin > vh) { top = y - h - 14; }
+    top = Math.max(margin, Math.min(top, vh - h - margin));
+    el.style.left = left + "px";
+    el.style.top = top + "px";
+  }
+  function showTip(mark, x, y) {
+    var el = tipElement();
+    if (mark !== tipMark) {
+      fillTip(el, mark.getAttribute("data-tip"));
+      tipMark = mark;
+    }
+    el.hidden = false;
+    placeTip(x, y);
+  }
+  function hideTip() {
+    if (tip) { tip.hidden = true; }
+    tipMark = null;
+  }
+  function markAt(target) {
+    return target && target.closest ? target.closest(".chitieu-svg [data-tip]") : null;
+  }
+  function setupTooltips() {
+    document.addEventListener("pointermove", function (e) {
+      if (e.pointerType === "touch") { return; }
+      var mark = markAt(e.target);
+      if (mark) { showTip(mark, e.clientX, e.clientY); } else if (tipMark) { hideTip(); }
+    });
+    // A tap shows the tooltip of the mark under the finger; a tap anywhere else hides it. A mark that links
+    // to its passage of the report follows the link on a second tap, once its tooltip has been read.
+    var tapShowedTip = false;
+    document.addEventListener("pointerdown", function (e) {
+      tapShowedTip = false;
+      if (e.pointerType === "mouse") { return; }
+      var mark = markAt(e.target);
+      if (mark) {
+        tapShowedTip = !(mark === tipMark && tip && !tip.hidden);
+        showTip(mark, e.clientX, e.clientY);
+      } else { hideTip(); }
+    });
+    document.addEventListener("click", function (e) {
+      var link = e.target && e.target.closest ? e.target.closest(".chitieu-svg [data-href]") : null;
+      if (link && !(tapShowedTip && markAt(e.target))) {
+        window.location.href = new URL(link.getAttribute("data-href"), window.location.href).href;
+      }
+      tapShowedTip = false;
+    });
+    document.addEventListener("keydown", function (e) { if (e.key === "Escape") { hideTip(); } });
+    window.addEventListener("scroll", hideTip, { passive: true });
+  }
+
+  // ------------------------------------------------------------------ menus
+  function offCanvas(sidebar) {
+    var r = sidebar.getBoundingClientRect();
+    return getComputedStyle(sidebar).visibility === "hidden" || r.width === 0 || r.right <= 0 ||
+      r.left >= window.innerWidth;
+  }
+  function setupSidebar(side) {
+    var sidebar = document.getElementById("pst-" + side + "-sidebar");
+    var dialog = document.getElementById("pst-" + side + "-sidebar-modal");
+    var toggles = Array.prototype.slice.call(document.querySelectorAll("." + side + "-toggle"));
+    if (!sidebar || !toggles.length) { return; }
+    var hidden = "chitieu-hide-" + side;
+    var wired = toggles[0]; // the button pydata-sphinx-theme opens its drawer from
+    function expanded(open) {
+      toggles.forEach(function (btn) { btn.setAttribute("aria-expanded", open ? "true" : "false"); });
+    }
+    function addCloseButton() {
+      if (!dialog || dialog.querySelector(".chitieu-close")) { return; }
+      var close = document.createElement("button");
+      close.type = "button";
+      close.className = "btn chitieu-close";
+      close.textContent = "Đóng ✕";
+      close.setAttribute("aria-label", "Đóng mục lục");
+      close.addEventListener("click", function () { dialog.close(); });
+      dialog.insertBefore(close, dialog.firstChild);
+      close.focus();
+    }
+    // The theme's breakpoints: below them a sidebar is a drawer, closed on load (read without a layout).
+    var wide = window.matchMedia(side === "primary" ? "(min-width: 960px)" : "(min-width: 1200px)").matches;
+    toggles.forEach(function (btn) {
+      btn.setAttribute("aria-controls", sidebar.id);
+      btn.setAttribute("aria-expanded", wide ? "true" : "false");
+      if (btn === wired) { return; }
+      btn.addEventListener("click", function (e) {
+        e.preventDefault();
+        e.stopPropagation();
+        var root = document.documentElement;
+        if (root.classList.contains(hidden)) {
+          root.classList.remove(hidden);
+          expanded(true);
+        } else if (offCanvas(sidebar)) {
+          wired.click();
+        } else {
+          root.classList.add(hidden);
+          expanded(false);
+        }
+      });
+    });
+    if (dialog) {
+      // Runs after the theme's own listeners: the drawer is filled, or emptied back into the sidebar.
+      new MutationObserver(function () {
+        if (dialog.open) { addCloseButton(); expanded(true); }
+      }).observe(dialog, { attributes: true, attributeFilter: ["open"] });
+      dialog.addEventListener("close", function () {
+        var close = document.querySelector(".chitieu-close");
+        if (close) { close.remove(); }
+        expanded(false);
+      });
+    }
+  }
+
+  // ------------------------------------------------------------------ print
+  function setupPrint() {
+    window.addEventListener("beforeprint", function () {
+      document.querySelectorAll("details:not([open])").forEach(function (d) {
+        d.setAttribute("open", "");
+        d.setAttribute("data-chitieu-print", "1");
+      });
+    });
+    window.addEventListener("afterprint", function () {
+      document.querySelectorAll("details[data-chitieu-print]").forEach(function (d) {
+        d.removeAttribute("open");
+        d.removeAttribute("data-chitieu-print");
+      });
+    });
+  }
+
+  // ------------------------------------------------------------------ wide tables
+  function markScrollingTables() {
+    document.querySelectorAll(".chitieu-table-wrap").forEach(function (wrap) {
+      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      wrap.classList.toggle("chitieu-scrolls", scrolls);
+      if (scrolls) {
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", "Bảng rộng: cuộn ngang để xem hết");
+      } else {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
+    });
+  }
+
   function start() {
     translateUi();
-    embedAll();
+    setupTooltips();
+    setupSidebar("primary");
+    setupSidebar("secondary");
+    setupPrint();
+    // Measuring the tables forces a layout of the whole page: after the page has loaded and painted.
+    var pending = 0;
+    function later() {
+      window.cancelAnimationFrame(pending);
+      pending = window.requestAnimationFrame(markScrollingTables);
+    }
+    if (document.readyState === "complete") { later(); } else { window.addEventListener("load", later); }
+    window.addEventListener("resize", later);
+    document.addEventListener("toggle", later, true);
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);

@@ -1,4 +1,5 @@
-"""Shared fixtures: the real dataset (loaded once) and helpers to write small CSVs for bad-input tests."""
+"""Shared fixtures: the real dataset (loaded once), helpers to write small CSVs for bad-input tests, and the
+built site with one Chromium for every browser test (Playwright's sync API allows one at a time)."""
 
 from __future__ import annotations
 
@@ -30,3 +31,27 @@ def data_copy(tmp_path) -> Path:
     dest = tmp_path / "data"
     shutil.copytree(ROOT / "data", dest, ignore=shutil.ignore_patterns("staging"))
     return dest
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The book built from the project as it is, served locally."""
+    from browserkit import Server, built_site
+
+    server = Server(built_site(tmp_path_factory))
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (skips with a message where either is missing)."""
+    from browserkit import CHROMIUM, CHROMIUM_ARGS, require_chromium
+
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from chitieu.analysis import keyindicators as ki
 from chitieu.book import chapter, charts
+from chitieu.book import keyindicators as ki
 
 
 class TestChartOrNote:
@@ -104,3 +104,10 @@ class TestPanelRows:
     def test_empty(self):
         rows = charts.panel_rows({"a": pd.DataFrame()})
         assert rows.empty and "obs_id" in rows
+
+
+def test_category_colours_never_mean_a_status():
+    from chitieu.book.charts.style import OKABE_ITO, PALETTE, STATUS_COLOURS
+
+    assert PALETTE and set(PALETTE) <= set(OKABE_ITO)
+    assert not set(PALETTE) & set(STATUS_COLOURS.values())

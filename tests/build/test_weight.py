@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from chitieu.build.pipeline import weight
+from chitieu.build import weight
 from chitieu.cli import main as cli_main
 
 HEAD = (

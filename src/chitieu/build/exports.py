@@ -2,16 +2,26 @@
 
 :func:`write_exports` adds, next to the CSVs the build copies there,
 
-- ``tu_dien_du_lieu.md`` and ``tu_dien_du_lieu.csv``: the data dictionary (Vietnamese with English), made
-  from :mod:`chitieu.data.schema` (columns, units, enumerations) and the header of every published CSV, so a
-  column can never be published undocumented without the tests noticing;
-- ``README.md``: what the files are, the source (from ``data/raw/*.meta.json``), the licence and how to
-  cite;
+- ``tu_dien_du_lieu.md`` and ``tu_dien_du_lieu.csv``: the data dictionary (Vietnamese with English), written
+  from the contract (``data/schema``, :mod:`chitieu.data.contract`) and the header of every published CSV,
+  so a column can never be published undocumented without the tests noticing;
+- ``datapackage.json`` and ``schema/<table>.json``: the same in the Frictionless Data Package standard, every
+  published CSV with its Table Schema (the chapters' CSVs share the observations schema), so any
+  Frictionless tool can read and validate the bundle;
+- ``README.md`` and ``README.txt`` (the same, for a server that sends Markdown without a charset): what the
+  files are, the source (from ``data/raw/*.meta.json``), the licences and how to cite;
+- ``chitieu-huong-tra-du-lieu.xlsx`` and ``chapters/<chapter>.xlsx``: the data as Excel workbooks, in
+  Vietnamese (:mod:`chitieu.build.workbooks`);
 - ``chitieu-huong-tra-du-lieu.zip``: all of the above in one file, byte-for-byte reproducible (fixed
   timestamps and permissions, entries in sorted order), so two builds of the same data give the same zip.
 
-Everything here is plain text written from the data and the contract; nothing is typed by hand but the
-column explanations, which live in :data:`COLUMN_DOCS` next to the contract they describe.
+Every CSV is published UTF-8 with a byte-order mark and its cells neutralised against formula injection;
+each chapter's CSV carries the indicator's name and unit beside its id (:mod:`chitieu.build.csvout`). Every
+text file is written with a byte-order mark, so that a browser shows the Vietnamese right whatever the
+server says of its charset.
+
+Everything here is written from the data and the contract; nothing is typed by hand but this module's
+wording of the bundle itself.
 """
 
 from __future__ import annotations
@@ -19,113 +29,49 @@ from __future__ import annotations
 import csv
 import io
 import json
-import tomllib
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from chitieu.atomic import write_bytes_atomic
+from chitieu.build import csvout, workbooks
+from chitieu.build.contractdocs import TYPES, coded_fields, enum_label, md_cell, rules
+from chitieu.build.identity import Project, Source, read_project, read_sources
+from chitieu.build.pdf.edition import collect_site_editions, readme_section
+from chitieu.data import contract
+from chitieu.data.contract import Table
 
-from chitieu.atomic import write_bytes_atomic, write_text_atomic
-from chitieu.data import schema
-
-ZIP_NAME = "chitieu-huong-tra-du-lieu.zip"
+# The package's name (data/datapackage.yaml) names the zip: chitieu-huong-tra-du-lieu.zip.
+ZIP_NAME = f"{contract.load().descriptor['name']}-du-lieu.zip"
 DICTIONARY_MD = "tu_dien_du_lieu.md"
 DICTIONARY_CSV = "tu_dien_du_lieu.csv"
+DATAPACKAGE = "datapackage.json"
+SCHEMA_FOLDER = "schema"
 README_NAME = "README.md"
+README_TEXT = "README.txt"
+WORKBOOK_NAME = ZIP_NAME.removesuffix(".zip") + ".xlsx"
 # 1980-01-01 00:00:00 is the earliest date a zip entry can carry; any fixed date makes the zip reproducible.
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-
-# What each published file is (Vietnamese, English).
-FILE_DOCS: dict[str, tuple[str, str]] = {
-    "indicators.csv": ("Danh mục chỉ tiêu", "Indicator catalogue"),
-    "targets.csv": ("Mức chỉ tiêu Nghị quyết đề ra", "Targets stated by the report"),
-    "observations.csv": (
-        "Mọi số liệu trích từ báo cáo, kèm trích dẫn nguyên văn",
-        "Every figure, with a verbatim quote",
-    ),
-    "report_assessment.csv": (
-        "Tự đánh giá của báo cáo cho 14 chỉ tiêu chủ yếu (đạt / gần đạt / chưa đạt)",
-        "The report's own met / nearly met / not met for the 14 key indicators",
-    ),
-    "audit.csv": ("Kết quả kiểm tra lại số liệu của báo cáo", "Audit of the report's figures"),
-}
-CHAPTER_FILE_DOC = ("Số liệu dùng trong một chương (cùng cột với observations.csv)", "Figures used by one chapter")
-
-# Column → (Vietnamese, English) explanation. Keys are the columns of the contract (chitieu.data.schema);
-# a column of a published CSV missing here shows as undocumented and fails tests/test_exports.py.
-COLUMN_DOCS: dict[str, tuple[str, str]] = {
-    "indicator_id": (
-        "Mã chỉ tiêu (ASCII, duy nhất); phần của một phân tổ có dạng <cha>__<chiều>__<thành phần>",
-        "Stable indicator id; parts of a breakdown are <parent>__<dimension>__<member>",
-    ),
-    "chapter": ("Chương / lĩnh vực của chỉ tiêu (xem bảng Chương)", "Chapter (see the Chapters table)"),
-    "name_vi": ("Tên chỉ tiêu bằng tiếng Việt", "Vietnamese name"),
-    "name_en": ("Tên chỉ tiêu bằng tiếng Anh", "English name"),
-    "unit": ("Đơn vị (mã, xem bảng Đơn vị)", "Unit code (see the Units table)"),
-    "higher_is_better": (
-        "true: càng cao càng tốt; false: càng thấp càng tốt; trống: không xác định",
-        "true / false / blank when neither",
-    ),
-    "resolution_no": (
-        "Số thứ tự 1–14 nếu là chỉ tiêu chủ yếu của Nghị quyết, trống nếu không",
-        "Key-indicator number 1–14, else blank",
-    ),
-    "description_vi": ("Mô tả: đo gì, đo thế nào", "What is measured and how (Vietnamese)"),
-    "target_year": ("Năm phải đạt mức chỉ tiêu", "Year by which the target is to be met"),
-    "kind": ("Loại mức chỉ tiêu (xem bảng Loại mức chỉ tiêu)", "Target kind (see the Target kinds table)"),
-    "low": ("Cận dưới (số, dấu chấm thập phân)", "Lower bound (number, decimal point)"),
-    "high": ("Cận trên (số, dấu chấm thập phân)", "Upper bound (number, decimal point)"),
-    "source_ref": (
-        "Vị trí trong báo cáo: phần, mục, chú thích (vd. P1:B.II:fn2)",
-        "Where in the report (e.g. P1:B.II:fn2)",
-    ),
-    "source_quote": (
-        "Trích dẫn nguyên văn một dòng của báo cáo chứa con số",
-        "Verbatim quote of one line of the report",
-    ),
-    "obs_id": ("Mã số liệu (duy nhất): <mã chỉ tiêu>.<kỳ>[.<địa bàn>]", "Unique observation id"),
-    "period": (
-        "Kỳ: YYYY, YYYY-YYYY, YYYY-MM hoặc YYYY-MM/YYYY-MM",
-        "Period: YYYY, YYYY-YYYY, YYYY-MM or YYYY-MM/YYYY-MM",
-    ),
-    "value": (
-        "Giá trị như báo cáo viết, ghi bằng dấu chấm thập phân, không phân cách hàng nghìn (7.943 → 7943; 13,7 → 13.7)",
-        "Value as written in the report, decimal point, no thousands separator",
-    ),
-    "qualifier": ("Từ đi kèm con số (xem bảng Từ định lượng)", "Qualifier of the value (see the Qualifiers table)"),
-    "status": ("Loại số liệu: thực hiện, ước tính hay kế hoạch (xem bảng Loại số liệu)", "actual / estimate / plan"),
-    "locality": ("Phường/xã; trống là toàn thị xã", "Ward or commune; blank for the whole town"),
-    "report_status": (
-        "Báo cáo tự đánh giá: met (đạt), nearly_met (gần đạt), not_met (chưa đạt)",
-        "The report's own assessment: met / nearly_met / not_met",
-    ),
-}
-
-ENUM_TABLES: list[tuple[str, str, dict[str, str]]] = [
-    ("Đơn vị", "Units", schema.UNITS),
-    ("Chương", "Chapters", schema.CHAPTERS),
-    ("Từ định lượng", "Qualifiers", schema.QUALIFIERS),
-    ("Loại số liệu", "Statuses", schema.STATUSES),
-    (
-        "Loại mức chỉ tiêu",
-        "Target kinds",
-        {
-            "at_least": "từ … trở lên (chỉ có low)",
-            "at_most": "không quá … (chỉ có high)",
-            "between": "trong khoảng low – high",
-            "equals": "bằng (low = high)",
-        },
-    ),
-]
-
-# The contract's columns per file, from chitieu.data.schema (the CSV header is authoritative for other files).
-SCHEMA_COLUMNS: dict[str, tuple[str, ...]] = {
-    "indicators.csv": schema.INDICATOR_COLUMNS,
-    "targets.csv": schema.TARGET_COLUMNS,
-    "observations.csv": schema.OBSERVATION_COLUMNS,
-    "report_assessment.csv": schema.REPORT_ASSESSMENT_COLUMNS,
-}
+# The build exports each chapter's figures as chapters/<chapter>.csv, with the columns of observations.csv;
+# the indicator's name and unit are added after indicator_id (chitieu.build.csvout.chapter_table).
+CHAPTER_FOLDER = "chapters/"
+CHAPTER_FILE_DOC = (
+    "Số liệu dùng trong một chương (các cột của observations.csv, thêm tên và đơn vị của chỉ tiêu)",
+    "Figures used by one chapter (the columns of observations.csv, with the indicator's name and unit)",
+)
+UNDOCUMENTED = ("(chưa có mô tả)", "(undocumented)")
+DICTIONARY_COLUMNS = (
+    "file",
+    "column",
+    "title_vi",
+    "title_en",
+    "type",
+    "required",
+    "rules_vi",
+    "rules_en",
+    "description_vi",
+    "description_en",
+)
 
 
 @dataclass(frozen=True)
@@ -139,7 +85,7 @@ class CsvFile:
 
 def read_csv_file(data_dir: Path, rel: str) -> CsvFile:
     """Header and row count of ``data_dir/rel`` (rows counted by the CSV reader: quoted newlines are fine)."""
-    with (data_dir / rel).open(encoding="utf-8", newline="") as handle:
+    with (data_dir / rel).open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle)
         header = next(reader, [])
         rows = sum(1 for _ in reader)
@@ -153,40 +99,65 @@ def published_csvs(data_dir: Path) -> list[CsvFile]:
     return [read_csv_file(data_dir, rel) for rel in rels]
 
 
+def schema_of(rel: str) -> Table | None:
+    """The Table Schema of a published CSV: its table's (``observations.csv`` → observations), the chapter
+    schema (:func:`chitieu.build.csvout.chapter_table`) for a chapter's CSV, ``None`` for a file the contract
+    does not describe."""
+    if rel.startswith(CHAPTER_FOLDER):
+        return csvout.chapter_table()
+    return contract.load().tables.get(rel.removesuffix(".csv")) if "/" not in rel else None
+
+
 def _file_doc(rel: str) -> tuple[str, str]:
-    if rel.startswith("chapters/"):
+    if rel.startswith(CHAPTER_FOLDER):
         return CHAPTER_FILE_DOC
-    return FILE_DOCS.get(rel, ("", ""))
+    table = schema_of(rel)
+    return (table.title_vi, table.title_en) if table else ("", "")
 
 
 def undocumented_columns(files: list[CsvFile]) -> dict[str, list[str]]:
-    """Columns of the published CSVs that :data:`COLUMN_DOCS` does not explain, per file."""
+    """Columns of the published CSVs that their schema does not describe, per file."""
     out = {}
     for f in files:
-        missing = [c for c in f.columns if c not in COLUMN_DOCS]
+        table = schema_of(f.name)
+        missing = [c for c in f.columns if table is None or c not in table.columns]
         if missing:
             out[f.name] = missing
     return out
 
 
-def _md_cell(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
-
-
 def dictionary_rows(files: list[CsvFile]) -> list[dict[str, str]]:
-    """One row per (file, column) in file order, columns in header order."""
+    """One row per (file, column) in file order, columns in header order, described by the file's schema."""
     rows = []
     for f in files:
-        contract = SCHEMA_COLUMNS.get(f.name)
+        table = schema_of(f.name)
         for col in f.columns:
-            vi, en = COLUMN_DOCS.get(col, ("(chưa có mô tả)", "(undocumented)"))
+            if table is None or col not in table.columns:
+                blank = dict.fromkeys(DICTIONARY_COLUMNS[2:], "")
+                rows.append(
+                    {
+                        **blank,
+                        "file": f.name,
+                        "column": col,
+                        "description_vi": UNDOCUMENTED[0],
+                        "description_en": UNDOCUMENTED[1],
+                    }
+                )
+                continue
+            field = table.field(col)
+            said = rules(table, field)
             rows.append(
                 {
                     "file": f.name,
                     "column": col,
-                    "in_contract": "true" if contract and col in contract else ("false" if contract else ""),
-                    "description_vi": vi,
-                    "description_en": en,
+                    "title_vi": field.title_vi,
+                    "title_en": field.title_en,
+                    "type": field.type,
+                    "required": "true" if field.required or col in table.primary_key else "false",
+                    "rules_vi": "; ".join(vi for vi, _ in said),
+                    "rules_en": "; ".join(en for _, en in said),
+                    "description_vi": field.description_vi,
+                    "description_en": field.description_en,
                 }
             )
     return rows
@@ -195,100 +166,122 @@ def dictionary_rows(files: list[CsvFile]) -> list[dict[str, str]]:
 def dictionary_csv(files: list[CsvFile]) -> str:
     """The data dictionary as CSV (UTF-8, ``\\n``)."""
     buf = io.StringIO()
-    writer = csv.DictWriter(
-        buf, ["file", "column", "in_contract", "description_vi", "description_en"], lineterminator="\n"
-    )
+    writer = csv.DictWriter(buf, DICTIONARY_COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(dictionary_rows(files))
     return buf.getvalue()
 
 
 def dictionary_markdown(files: list[CsvFile]) -> str:
-    """The data dictionary as Markdown: one table per file, then the enumerations of the contract."""
+    """The data dictionary as Markdown: one table per file, then the codes of its coded columns."""
     lines = [
         "# Từ điển dữ liệu / Data dictionary",
         "",
-        "Mọi tệp CSV: UTF-8, phân cách bằng dấu phẩy, dòng đầu là tên cột, số viết bằng **dấu chấm thập phân** "
-        "và không có dấu phân cách hàng nghìn (`7943`, `13.7`); trong sách số được hiển thị theo cách Việt Nam "
-        "(7.943; 13,7).",
+        "Mọi tệp CSV: UTF-8 có BOM (Excel mở đúng tiếng Việt), phân cách bằng dấu phẩy, dòng đầu là tên cột, "
+        "số viết bằng **dấu chấm thập phân** và không có dấu phân cách hàng nghìn (`7943`, `13.7`); trong sách "
+        "số được hiển thị theo cách Việt Nam "
+        f"(7.943; 13,7). Cùng nội dung theo chuẩn Frictionless Data Package: `{DATAPACKAGE}`.",
         "",
-        "All CSVs: UTF-8, comma separated, header row; numbers use a decimal point and no thousands separator.",
+        "All CSVs: UTF-8 with a byte-order mark, comma separated, header row; numbers use a decimal point and no "
+        f"thousands separator. The same in the Frictionless Data Package standard: `{DATAPACKAGE}`.",
         "",
     ]
+    tables = []
     for f in files:
         vi, en = _file_doc(f.name)
+        table = schema_of(f.name)
         lines += [f"## `{f.name}`", ""]
-        if vi:
-            lines += [f"{vi} / {en}. {f.rows} dòng / rows.", ""]
-        else:
-            lines += [f"{f.rows} dòng / rows.", ""]
-        lines += ["| cột / column | mô tả | description |", "|---|---|---|"]
+        lines += [f"{vi} / {en}. {f.rows} dòng / rows." if vi else f"{f.rows} dòng / rows.", ""]
+        lines += ["| cột / column | kiểu / type | quy tắc / rules | mô tả | description |", "|---|---|---|---|---|"]
         for col in f.columns:
-            dvi, den = COLUMN_DOCS.get(col, ("(chưa có mô tả)", "(undocumented)"))
-            lines.append(f"| `{_md_cell(col)}` | {_md_cell(dvi)} | {_md_cell(den)} |")
+            if table is None or col not in table.columns:
+                lines.append(f"| `{md_cell(col)}` |  |  | {UNDOCUMENTED[0]} | {UNDOCUMENTED[1]} |")
+                continue
+            field = table.field(col)
+            kind = " / ".join(TYPES.get(field.type, (field.type, field.type)))
+            said = "<br>".join(md_cell(f"{vi} / {en}") for vi, en in rules(table, field))
+            lines.append(
+                f"| `{md_cell(col)}` | {kind} | {said} | {md_cell(field.description_vi)} | "
+                f"{md_cell(field.description_en)} |"
+            )
         lines.append("")
-    for title_vi, title_en, values in ENUM_TABLES:
-        lines += [f"## {title_vi} / {title_en}", "", "| mã / code | nghĩa / meaning |", "|---|---|"]
-        for code, meaning in values.items():
-            lines.append(f"| `{_md_cell(code)}` | {_md_cell(meaning) or '(không ghi / none)'} |")
+        if table is not None and table not in tables:
+            tables.append(table)
+    for table, field in coded_fields(tables):
+        lines += [f"## {field.title_vi} / {field.title_en}", "", f"Cột / column `{field.name}` ({table.name}).", ""]
+        lines += ["| mã / code | nghĩa / meaning |", "|---|---|"]
+        lines += [f"| `{md_cell(code)}` | {enum_label(field.labels_vi[code])} |" for code in field.enum]
         lines.append("")
     return "\n".join(lines)
 
 
-@dataclass(frozen=True)
-class Source:
-    """A raw source as its sidecar ``*.meta.json`` describes it."""
-
-    file: str
-    title: str
-    title_en: str
-    issuing_body: str
-    date: str
-    sha256: str
+def _resource_name(rel: str) -> str:
+    """A Data Package resource name for a published CSV: ``chapters/02_kinh_te.csv`` → ``chapters-02_kinh_te``."""
+    return rel.removesuffix(".csv").replace("/", "-").lower()
 
 
-def read_sources(raw_dir: Path) -> list[Source]:
-    """Every ``*.meta.json`` of ``raw_dir``, sorted by file name."""
-    out = []
-    for meta in sorted(raw_dir.glob("*.meta.json")):
-        info = json.loads(meta.read_text(encoding="utf-8"))
-        out.append(
-            Source(
-                info.get("file", meta.name.removesuffix(".meta.json")),
-                info.get("title", ""),
-                info.get("title_en", ""),
-                info.get("issuing_body", ""),
-                info.get("date", ""),
-                info.get("sha256", ""),
-            )
-        )
+def published_schemas(files: list[CsvFile]) -> dict[str, dict]:
+    """Table name → its schema as published: foreign keys kept only towards tables the bundle holds."""
+    present = {f.name.removesuffix(".csv") for f in files if "/" not in f.name}
+    out = {}
+    for f in files:
+        table = schema_of(f.name)
+        if table is None or table.name in out:
+            continue
+        schema = dict(table.descriptor)
+        keys = [fk for fk in schema.get("foreignKeys", []) if fk["reference"]["resource"] in present]
+        if keys:
+            schema["foreignKeys"] = keys
+        else:
+            schema.pop("foreignKeys", None)
+        out[table.name] = schema
     return out
 
 
-@dataclass(frozen=True)
-class Project:
-    """What the README says about the project: from ``_config.yml`` and ``pyproject.toml``."""
+def datapackage(files: list[CsvFile], sources: list[Source], project: Project) -> dict:
+    """``datapackage.json``: the package of ``data/datapackage.yaml`` for the published files and sources."""
+    desc = contract.load().descriptor
+    resources = []
+    for f in files:
+        table = schema_of(f.name)
+        vi, en = _file_doc(f.name)
+        res = {"name": _resource_name(f.name), "path": f.name, "profile": "tabular-data-resource"}
+        res.update({"format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "title": vi, "title_en": en})
+        if table is not None:
+            res["schema"] = f"{SCHEMA_FOLDER}/{table.name}.json"
+        resources.append(res)
+    return {
+        "name": desc["name"],
+        "title": desc["title"],
+        "title_en": desc.get("title_en", ""),
+        "description": desc.get("description", ""),
+        "description_en": desc.get("description_en", ""),
+        "version": project.version,
+        "licenses": list(desc.get("licenses", [])),
+        "contributors": [{"title": project.author, "role": "author"}] if project.author else [],
+        "sources": [
+            {
+                "title": s.title,
+                "title_en": s.title_en,
+                "issuing_body": s.issuing_body,
+                "date": s.date,
+                "file": f"data/raw/{s.file}",
+                "sha256": s.sha256,
+            }
+            for s in sources
+        ],
+        "resources": resources,
+    }
 
-    title: str
-    author: str
-    year: str
-    version: str
-    licence: str
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def read_project(root: Path) -> Project:
-    book = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
-    meta = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8")).get("project", {})
-    licence = meta.get("license", "")
-    if isinstance(licence, dict):
-        licence = licence.get("text", "")
-    return Project(
-        str(book.get("title", "")),
-        str(book.get("author", "")),
-        str(book.get("copyright", "")),
-        str(meta.get("version", "")),
-        str(licence),
-    )
+def data_licence() -> str:
+    """The data's licence as the README names it (``data/datapackage.yaml``: ``licenses``)."""
+    licences = contract.load().descriptor.get("licenses", [])
+    return ", ".join(f"{lic.get('title', lic['name'])} ({lic['name']})" for lic in licences)
 
 
 def readme_markdown(project: Project, sources: list[Source], files: list[CsvFile]) -> str:
@@ -309,10 +302,19 @@ def readme_markdown(project: Project, sources: list[Source], files: list[CsvFile
     ]
     for f in files:
         vi, en = _file_doc(f.name)
-        lines.append(f"| `{f.name}` | {_md_cell(vi)} | {_md_cell(en)} | {f.rows} |")
+        lines.append(f"| `{f.name}` | {md_cell(vi)} | {md_cell(en)} | {f.rows} |")
     lines += [
         f"| `{DICTIONARY_MD}`, `{DICTIONARY_CSV}` | Từ điển dữ liệu: nghĩa của từng cột, đơn vị, mã | "
         "Data dictionary: every column, unit and code | |",
+        f"| `{DATAPACKAGE}`, `{SCHEMA_FOLDER}/*.json` | Mô tả theo chuẩn Frictionless Data Package: mỗi tệp CSV "
+        "với lược đồ (Table Schema) của nó | The same as a Frictionless Data Package: every CSV with its Table "
+        "Schema | |",
+        f"| `{WORKBOOK_NAME}` | Toàn bộ dữ liệu dạng Excel: tên trang và cột tiếng Việt, tên và đơn vị chỉ tiêu "
+        "cạnh mã, số lưu dạng số, trang Giải thích các cột | The whole dataset as an Excel workbook (Vietnamese "
+        "sheet and column names, a sheet explaining the columns) | |",
+        f"| `{CHAPTER_FOLDER}<chương>.xlsx` | Số liệu của từng chương dạng Excel | Each chapter's figures as an "
+        "Excel workbook | |",
+        f"| `{README_TEXT}` | Tệp này, dạng văn bản thuần | This file as plain text | |",
         f"| `{ZIP_NAME}` | Tất cả các tệp trên trong một tệp nén | All of the above in one zip | |",
         "",
         "## Nguồn / Source",
@@ -329,17 +331,17 @@ def readme_markdown(project: Project, sources: list[Source], files: list[CsvFile
         "",
         "## Giấy phép / Licence",
         "",
-        f"Dữ liệu trích xuất, từ điển dữ liệu và mã nguồn của dự án: giấy phép **{project.licence}**. "
-        "Văn bản báo cáo gốc là tài liệu của cơ quan ban hành nêu trên; các trích dẫn nguyên văn chỉ để kiểm "
-        "chứng từng con số.",
+        f"Dữ liệu trích xuất và từ điển dữ liệu: giấy phép **{data_licence()}**; mã nguồn của dự án: giấy phép "
+        f"**{project.licence}**. Văn bản báo cáo gốc là tài liệu của cơ quan ban hành nêu trên; các trích dẫn "
+        "nguyên văn chỉ để kiểm chứng từng con số.",
         "",
-        f"The extracted data, this dictionary and the project's code: **{project.licence}** licence. The report "
-        "itself belongs to its issuing body; verbatim quotes are included so that each figure can be checked.",
+        f"The extracted data and this dictionary: **{data_licence()}** licence; the project's code: "
+        f"**{project.licence}** licence. The report itself belongs to its issuing body; verbatim quotes are "
+        "included so that each figure can be checked.",
         "",
         "## Trích dẫn / How to cite",
         "",
-        f"> {project.author} ({project.year}). *{project.title}: số liệu Báo cáo sơ kết giữa nhiệm kỳ thực hiện "
-        f"Nghị quyết Đại hội Đảng bộ thị xã Hương Trà lần thứ XIV (2020–2025)* [bộ dữ liệu], phiên bản "
+        f"> {project.author} ({project.year}). *{contract.load().descriptor['title']}* [bộ dữ liệu], phiên bản "
         f"{project.version}. Tệp `{ZIP_NAME}`.",
         "",
         "Khi dùng một con số, xin dẫn cả báo cáo gốc và vị trí (`source_ref`) của nó. / When you use a figure, "
@@ -362,21 +364,89 @@ def deterministic_zip(folder: Path, names: list[str]) -> bytes:
     return buf.getvalue()
 
 
-def write_exports(root: Path, data_dir: Path) -> list[Path]:
-    """Write the dictionary, the README and the zip into ``data_dir`` (``html/data``); return their paths.
+def workbook_intro(project: Project, sources: list[Source], what: str) -> list[str]:
+    """The first lines of a workbook's guide sheet: what it holds, the source, how numbers are stored."""
+    lines = [what]
+    for src in sources:
+        lines.append(f"Nguồn: {src.title}. Cơ quan ban hành: {src.issuing_body}. Thời điểm: {src.date}.")
+    lines += [
+        "Số được lưu dạng số (Excel hiển thị theo cách viết số của máy); mã và kỳ (2023-04) được lưu dạng chữ. "
+        "Mỗi trang có một dòng tiêu đề; bảng dưới đây giải thích từng cột của từng trang.",
+        f"Giấy phép dữ liệu: {data_licence()}. Trích dẫn: {project.author} ({project.year}), "
+        f"{contract.load().descriptor['title']}, phiên bản {project.version}.",
+    ]
+    return lines
 
-    ``data_dir`` must already hold the CSVs (the build copies them). The zip holds every file of
-    ``data_dir`` except itself.
+
+def write_workbooks(root: Path, data_dir: Path, files: list[CsvFile], project: Project, sources) -> list[Path]:
+    """The whole dataset as one workbook, and one workbook per chapter beside its CSV."""
+    written = []
+    taken: set[str] = set()
+    sheets = [
+        workbooks.sheet_data(data_dir, f.name, schema_of(f.name), taken)
+        for f in files
+        if "/" not in f.name and schema_of(f.name) is not None
+    ]
+    title = contract.load().descriptor["title"]
+    intro = workbook_intro(project, sources, f"Toàn bộ dữ liệu của sách, mỗi tệp CSV một trang: {len(sheets)} trang.")
+    write_bytes_atomic(data_dir / WORKBOOK_NAME, workbooks.workbook_bytes(title, intro, sheets))
+    written.append(data_dir / WORKBOOK_NAME)
+    for f in files:
+        if not f.name.startswith(CHAPTER_FOLDER):
+            continue
+        sheet = workbooks.sheet_data(data_dir, f.name, schema_of(f.name), set())
+        chapter = f.name.removeprefix(CHAPTER_FOLDER).removesuffix(".csv")
+        intro = workbook_intro(project, sources, f"Các số liệu dùng trong chương {chapter}, kèm trích dẫn nguyên văn.")
+        path = data_dir / f.name.replace(".csv", ".xlsx")
+        write_bytes_atomic(path, workbooks.workbook_bytes(f"{title}: chương {chapter}", intro, [sheet]))
+        written.append(path)
+    return written
+
+
+def _with_bom(text: str) -> bytes:
+    return (csvout.BOM + text).encode("utf-8")
+
+
+def write_exports(root: Path, data_dir: Path) -> list[Path]:
+    """Write the dictionary, the data package, the READMEs, the workbooks and the zip into ``data_dir``.
+
+    ``data_dir`` (``html/data``) must already hold the CSVs (the build copies them); they are rewritten for
+    Excel (BOM, neutralised cells; chapters' CSVs with the indicator's name and unit). The zip holds every
+    file of ``data_dir`` except itself and the print edition. Returns the paths written.
     """
+    indicators = data_dir / "indicators.csv"
+    for chapter in sorted((data_dir / CHAPTER_FOLDER).glob("*.csv")):
+        if indicators.is_file():
+            csvout.add_indicator_columns(chapter, indicators)
     files = published_csvs(data_dir)
-    written = [data_dir / DICTIONARY_MD, data_dir / DICTIONARY_CSV, data_dir / README_NAME]
-    write_text_atomic(written[0], dictionary_markdown(files))
-    write_text_atomic(written[1], dictionary_csv(files))
-    write_text_atomic(written[2], readme_markdown(read_project(root), read_sources(root / "data" / "raw"), files))
+    project, sources = read_project(root), read_sources(root / "data")
+    readme = readme_markdown(project, sources, files)
+    # The print edition, when the build put one here (chitieu.build.pdf.edition): listed, but not zipped.
+    editions = collect_site_editions(data_dir)
+    readme += readme_section(editions)
+    texts = {
+        DICTIONARY_MD: _with_bom(dictionary_markdown(files)),
+        DICTIONARY_CSV: _with_bom(dictionary_csv(files)),
+        DATAPACKAGE: _json(datapackage(files, sources, project)).encode("utf-8"),
+        README_NAME: _with_bom(readme),
+        README_TEXT: _with_bom(readme),
+    }
+    texts.update(
+        {f"{SCHEMA_FOLDER}/{name}.json": _json(s).encode("utf-8") for name, s in published_schemas(files).items()}
+    )
+    written = []
+    for name, data in texts.items():
+        (data_dir / name).parent.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomic(data_dir / name, data)
+        written.append(data_dir / name)
+    written += write_workbooks(root, data_dir, files, project, sources)
+    for f in files:
+        csvout.rewrite_for_excel(data_dir / f.name)
+    csvout.rewrite_for_excel(data_dir / DICTIONARY_CSV)
     members = sorted(
         p.relative_to(data_dir).as_posix()
         for p in data_dir.rglob("*")
-        if p.is_file() and p.name != ZIP_NAME and not p.name.startswith(".")
+        if p.is_file() and p.name != ZIP_NAME and not p.name.startswith(".") and p not in editions
     )
     zip_path = data_dir / ZIP_NAME
     write_bytes_atomic(zip_path, deterministic_zip(data_dir, members))
