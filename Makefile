@@ -12,8 +12,30 @@ STAMP := $(VENV)/.installed
 
 FROM ?= 2022
 TO ?= 2023
+LAB_VENV := .venv-lab
+LAB_STAMP := $(LAB_VENV)/.installed
 
-.PHONY: help venv lock check-data book test coverage audit diff weight bench browser clean
+# Make variables reach a shell: a year must be digits only, checked here before any recipe line runs
+# (`make book YEAR='2023; touch x'` stops with a message instead of running `touch`).
+strip_digits = $(subst 0,,$(subst 1,,$(subst 2,,$(subst 3,,$(subst 4,,$(subst 5,,$(subst 6,,$(subst 7,,$(subst 8,,$(subst 9,,$(1)))))))))))
+require_year = $(if $(and $(strip $($(1))),$(if $(strip $(call strip_digits,$($(1)))),,ok)),,$(error $(1)='$($(1))': năm phải gồm 4 chữ số / $(1) must be a four-digit year, e.g. $(1)=2023))
+
+# A path reaches the shell inside single quotes: refuse, before any recipe line runs, the characters that
+# could end the quoting or run something (`make import FILE="x'; rm -rf y"` stops with a message), and a
+# path that does not exist. The checks read the value unexpanded ($(value …)): `FILE='$(shell …)'` runs
+# nothing either.
+sq := '
+dq := "
+bq := `
+lparen := (
+rparen := )
+hash := \#
+space := $(subst ,, )
+shell_meta := $(sq) $(dq) $(bq) $$ ; & | < > $(lparen) $(rparen) * ? ! ~ [ ] { } \ $(hash)
+forbid_meta = $(foreach c,$(shell_meta),$(if $(findstring $(c),$(value $(1))),$(error $(1)='$(value $(1))': ký tự $(c) không được dùng trong đường dẫn / the character $(c) is not allowed in a path)))
+require_path = $(if $(strip $(value $(1))),,$(error $(1) is required / cần $(1), e.g. $(2)))$(call forbid_meta,$(1))$(if $(wildcard $(subst $(space),\$(space),$($(1)))),,$(error $(1)='$($(1))': không có tệp này / no such file))
+
+.PHONY: help venv lock check-data docs book test lint lab coverage candidates import candidates-eval audit diff weight bench browser lighthouse pdf pdf-tools clean
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -39,30 +61,97 @@ lock: ## Re-resolve requirements.in into requirements.lock and environment.yml (
 check-data: $(STAMP) ## Validate every data file and the raw source checksums (no build)
 	$(PY) -m chitieu check-data
 
+docs: $(STAMP) ## Rewrite the tables of docs/data_contract.md from the schemas in data/schema
+	$(PY) -m chitieu contract-docs
+
 book: $(STAMP) ## Execute every chapter for YEAR and build the site into _build/html
-	$(PY) -m chitieu book --year $(YEAR)
+	$(call require_year,YEAR)
+	$(PY) -m chitieu book --year '$(YEAR)'
+
+lab: $(LAB_STAMP) ## Open the chapters (notebooks/*.md) in JupyterLab; installs JupyterLab on first use
+	@echo "Mở / opening notebooks/ in JupyterLab: edit a chapter, save, then run 'make book' to see it on the page"
+	cd notebooks && ../$(LAB_VENV)/bin/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root)
+
+# JupyterLab lives in a venv of its own (its ~40 packages would slow every import of the build's venv);
+# its one kernel, "python3", is the build's own Python, so a chapter runs in Lab exactly as papermill runs it.
+$(LAB_STAMP): $(STAMP) requirements-lab.txt
+	@echo "Cài JupyterLab / installing JupyterLab into $(LAB_VENV) (first use only)"
+	@test -x $(LAB_VENV)/bin/python || $(PYTHON_BOOTSTRAP) -m venv $(LAB_VENV)
+	$(LAB_VENV)/bin/python -m pip install --quiet -r requirements-lab.txt -c requirements.lock
+	@mkdir -p $(LAB_VENV)/share/jupyter/kernels/python3 $(LAB_VENV)/share/jupyter/lab/settings
+	@printf '%s\n' '{"argv": ["$(abspath $(PY))", "-m", "ipykernel_launcher", "-f", "{connection_file}"], "display_name": "Python 3 (chitieu)", "language": "python"}' > $(LAB_VENV)/share/jupyter/kernels/python3/kernel.json
+	@# Open .md chapters as notebooks by default (jupytext's viewer), not as plain text.
+	@printf '%s\n' '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}}' > $(LAB_VENV)/share/jupyter/lab/settings/overrides.json
+	@touch $(LAB_STAMP)
 
 coverage: $(STAMP) ## Count the report's statistics matched by the data; write data/coverage_unmatched.csv
 	$(PY) -m chitieu coverage
+
+candidates: $(STAMP) ## Candidate rows of RAW (a raw text) for review in Excel; OUT=file.xlsx|.csv (default _build/candidates/)
+	$(call require_path,RAW,RAW=data/raw/bao_cao_2025.txt)
+	$(call forbid_meta,OUT)
+	$(PY) -m chitieu candidates '$(RAW)' $(if $(OUT),--out '$(OUT)')
+
+import: $(STAMP) ## Import the accepted rows of FILE (a reviewed .xlsx/.csv) into data/; REPLACE=1 replaces rows with the same id
+	$(call require_path,FILE,FILE=_build/candidates/bao_cao_2025.xlsx)
+	$(PY) -m chitieu import '$(FILE)' $(if $(value REPLACE),--replace)
+
+candidates-eval: $(STAMP) ## Measure the candidates on the curated report: recall, accuracy per field, top-1/top-2, time
+	$(PY) -m chitieu candidates-eval
 
 audit: $(STAMP) ## Evaluate every check of data/checks.csv; write _build/html/data/audit.csv
 	$(PY) -m chitieu audit
 
 diff: $(STAMP) ## Figures that changed, appeared or disappeared between FROM and TO (e.g. FROM=2022 TO=2023)
-	$(PY) -m chitieu diff --from $(FROM) --to $(TO)
+	$(call require_year,FROM)
+	$(call require_year,TO)
+	$(PY) -m chitieu diff --from '$(FROM)' --to '$(TO)'
 
-weight: $(STAMP) ## Bytes each page downloads (first visit, then each further page); budget 400 KB a chapter
+weight: $(STAMP) ## Bytes each page downloads (first visit ≤ 1,2 MB per chapter, then ≤ 400 KB each further chapter)
 	$(PY) -m chitieu weight
 
 bench: $(STAMP) ## Time clean / no-op / one-row rebuilds against sequential papermill and jupyter-book (minutes)
 	$(PY) -m chitieu bench
 
-browser: ## Install Debian's Chromium for the browser test when it is missing
+# Node tools of the browser checks, pinned, installed on first use into .cache/node (ignored by git); the
+# published site never loads them. Lighthouse 13 needs Node 22: 12 runs on Debian's Node 20.
+NODE_DIR := .cache/node
+AXE_VERSION := 4.14.1
+LIGHTHOUSE_VERSION := 12.8.2
+
+browser: ## Install Debian's Chromium and axe-core (npm, into .cache/node) for the browser tests when missing
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Chromium is missing: run 'sudo apt-get install chromium'"; exit 1; fi; }
+	@test -f $(NODE_DIR)/node_modules/axe-core/axe.min.js || { command -v npm >/dev/null 2>&1 \
+	  && npm install --silent --no-audit --no-fund --prefix $(NODE_DIR) axe-core@$(AXE_VERSION) \
+	  || echo "axe-core could not be installed (npm missing or offline): the accessibility tests will skip"; }
 
-test: $(STAMP) browser ## Run every test: package, data contract, mutations, browser, notebooks (nbval), book build, audit
+lighthouse: $(STAMP) browser ## Lighthouse (mobile) and slow-link timings of chapters 00, 01, 13 of the built site
+	@test -f $(NODE_DIR)/node_modules/lighthouse/cli/index.js || \
+	  npm install --silent --no-audit --no-fund --prefix $(NODE_DIR) lighthouse@$(LIGHTHOUSE_VERSION)
+	$(PY) -m chitieu lighthouse
+
+lint: $(STAMP) ## ruff: lint and formatting of every Python file (configured in pyproject.toml)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+# The print edition: Pango for WeasyPrint (PyPI, in the lock), fonts with Vietnamese, Poppler for its checks.
+PDF_DEBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fonts-dejavu-core poppler-utils
+
+pdf-tools: $(STAMP) ## Install what the print edition needs from Debian (Pango, Noto fonts, Poppler) when missing
+	@{ $(PY) -c 'import weasyprint' 2>/dev/null && command -v pdffonts >/dev/null 2>&1 \
+	   && fc-list ':family=Noto Serif' | grep -q . ; } || { \
+	  if [ "$$(id -u)" = 0 ]; then echo "Cài / installing $(PDF_DEBS) (first use only)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_DEBS) >/dev/null; \
+	  else echo "The print edition needs Debian packages: run 'sudo apt-get install $(PDF_DEBS)'"; exit 1; fi; }
+
+pdf: $(STAMP) pdf-tools ## The whole book as one A4 PDF in _build/pdf, from the executed book/ of YEAR (no network)
+	$(call require_year,YEAR)
+	$(PY) -m chitieu pdf --year '$(YEAR)'
+
+test: $(STAMP) browser lint ## Run every test: lint, package, data contract, mutations, browser, notebooks (nbval), book build, audit
+	@$(MAKE) --no-print-directory pdf-tools || echo "PDF tools unavailable here: the print-edition tests will skip"
 	$(PY) -m pytest tests
 	$(PY) -m pytest --nbval book/ -p no:cacheprovider
 	$(PY) -m chitieu audit --out _build/audit-test/audit.csv

@@ -27,9 +27,9 @@ import pytest
 
 from chitieu.cli import main
 from chitieu.config import PROJ_ROOT as ROOT
-from chitieu.data import schema
+from chitieu.data import contract
 from chitieu.data.errors import DataValidationError
-from chitieu.data.load import load_dataset
+from chitieu.data.load import load_dataset, load_localities
 from chitieu.data.validate import validate_dataset
 
 try:  # the auditor's files are validated by chitieu.analysis.audit when it exists
@@ -38,25 +38,20 @@ except ImportError:  # pragma: no cover - depends on the state of the project
     audit = None
 
 OBS, IND, TGT, RA = "observations.csv", "indicators.csv", "targets.csv", "report_assessment.csv"
-CHECKS, CORR = "checks.csv", "corrections.csv"
-FILES = (OBS, IND, TGT, RA)
+LOC, CHECKS, CORR = "localities.csv", "checks.csv", "corrections.csv"
+FILES = (OBS, IND, TGT, RA, LOC)
 AUDIT_FILES = (CHECKS, CORR) if audit is not None and hasattr(audit, "load_checks") else ()
 LAST_COLUMN = {
-    OBS: "source_quote",
+    OBS: "note",
     IND: "description_vi",
     TGT: "source_quote",
     RA: "source_quote",
+    LOC: "variant",
     CHECKS: "evidence_quote",
     CORR: "reason_vi",
 }
-COLUMNS = {
-    OBS: schema.OBSERVATION_COLUMNS,
-    IND: schema.INDICATOR_COLUMNS,
-    TGT: schema.TARGET_COLUMNS,
-    RA: schema.REPORT_ASSESSMENT_COLUMNS,
-}
-if AUDIT_FILES:
-    COLUMNS.update({CHECKS: audit.CHECK_COLUMNS, CORR: audit.CORRECTION_COLUMNS})
+# The columns of each file, from its schema (data/schema/<file>.schema.yaml).
+COLUMNS = {name: contract.columns(name.removesuffix(".csv")) for name in FILES + (CHECKS, CORR)}
 RAW_FILE = "bao_cao_so_ket_giua_nhiem_ky_2020_2025.txt"
 
 
@@ -656,7 +651,7 @@ def _(d):
     return [t.set(row, "report_status", "đạt")]
 
 
-for _column in schema.REPORT_ASSESSMENT_COLUMNS:
+for _column in COLUMNS[RA]:
 
     def _empty_ra(d, column=_column):
         t, row = _ra_row(d, 3)
@@ -682,6 +677,52 @@ def _(d):
 def _(d):
     t, row = _ra_row(d, 4)
     return [t.set(row, "source_ref", "P3:B.II")]
+
+
+# localities.csv
+
+
+@mutation("localities/unknown kind")
+def _(d):
+    return [Table(d, LOC).set(3, "kind", "thị trấn")]
+
+
+@mutation("localities/spelling listed twice")
+def _(d):
+    t = Table(d, LOC)
+    row = t.append(t.rows[0])
+    return [Expect(LOC, row, "variant", t.get(2, "variant"))]
+
+
+@mutation("localities/one name, two kinds")
+def _(d):
+    t = Table(d, LOC)
+    name = t.get(2, "locality")
+    row = t.append([name, "xã" if t.get(2, "kind") == "phường" else "phường", name + " (cũ)"])
+    return [Expect(LOC, row, "kind")]
+
+
+@mutation("localities/empty locality")
+def _(d):
+    return [Table(d, LOC).set(4, "locality", "")]
+
+
+@mutation("localities/file deleted while observations name wards")
+def _(d):
+    (d / LOC).unlink()
+    return [Expect(LOC, None)]
+
+
+@mutation("localities/renamed ward: observations now cite an unknown locality")
+def _(d):
+    obs = Table(d, OBS)
+    obs_row = obs.find(lambda r: r["locality"] != "")
+    name = obs.get(obs_row, "locality")
+    t = Table(d, LOC)
+    for r in t.rows:
+        r[:] = [c.replace(name, name + " mới") for c in r]
+    t.save()
+    return [Expect(OBS, obs_row, "locality", name)]
 
 
 # Every file: the file as a whole
@@ -744,7 +785,8 @@ def _file_level(name: str) -> None:
         data = (d / name).read_bytes()
         cut = data[: len(data) - len(line.encode("utf-8")) - 1] + (keep + "," + last[2][:1]).encode("utf-8")
         (d / name).write_bytes(cut)
-        return [Expect(name, t.last_row, t.header[3])]
+        # Three cells are left: the first missing column, or the third one cut short in a 3-column file.
+        return [Expect(name, t.last_row, t.header[3] if len(t.header) > 3 else t.header[2])]
 
     @mutation(f"{stem}/truncated last line (inside the last cell)")
     def _(d):
@@ -753,7 +795,9 @@ def _file_level(name: str) -> None:
         text = data.decode("utf-8")
         cut = len(text) - 1 - max(3, len(t.rows[-1][-1]) // 2)
         (d / name).write_bytes(text[:cut].encode("utf-8"))
-        return [Expect(name, t.last_row, LAST_COLUMN[name])]
+        # An optional last column left blank (observations' note): the cut falls in the cell before it.
+        column = LAST_COLUMN[name] if t.rows[-1][-1] else t.header[-2]
+        return [Expect(name, t.last_row, column)]
 
     @mutation(f"{stem}/truncated in the middle of a character")
     def _(d):
@@ -1078,6 +1122,8 @@ def test_spreadsheet_forms_read_identically(name, form, copy, baseline, pristine
     assert code == 0, err
     if name in AUDIT_FILES:
         assert load_audit(copy) == load_audit(pristine)
+    elif name == LOC:
+        assert load_localities(copy) == load_localities(pristine)
     else:
         assert_same_dataset(load_dataset(copy), baseline)
 

@@ -11,7 +11,7 @@ import pandas as pd
 from chitieu.analysis import formulas
 from chitieu.book import chapter
 from chitieu.book.chapter import Text, no_data, obs_as_of, parts_total, rows_as_of, target_of, verb
-from chitieu.book.fmt import format_percent, format_value, join_vi
+from chitieu.book.fmt import WHOLE_AREA_VI, format_percent, format_value, join_vi
 from chitieu.data.load import Dataset
 from chitieu.data.vnnum import format_vn
 
@@ -194,12 +194,13 @@ def civilized_streets(ds: Dataset, report_year: int) -> pd.DataFrame:
     return frame.sort_values("value", ascending=False, kind="stable")
 
 
-def wards_without(frame: pd.DataFrame) -> list[str]:
-    """Wards (phường, :data:`chitieu.data.schema.LOCALITIES`) with no row in ``frame``, as "phường X"."""
-    from chitieu.data.schema import LOCALITIES
+def wards_without(frame: pd.DataFrame, data_dir=None) -> list[str]:
+    """Wards (phường of ``data_dir/localities.csv``) with no row in ``frame``, as "phường X"."""
+    from chitieu.data.load import load_localities
 
     present = set(frame["locality"]) if "locality" in frame else set()
-    return [f"phường {name}" for name, kind in LOCALITIES.items() if kind == "phường" and name not in present]
+    wards = [name for name, kind in load_localities(data_dir).items() if kind == "phường"]
+    return [f"phường {name}" for name in wards if name not in present]
 
 
 def urban_text(ds: Dataset, report_year: int) -> Text:
@@ -253,8 +254,9 @@ def urban_text(ds: Dataset, report_year: int) -> Text:
             ids.append(w_key["obs_id"])
     streets = chapter.latest(ds, "civilized_streets", report_year)
     parts = civilized_streets(ds, report_year)
+    others = wards_without(parts, ds.data_dir)
     if streets is not None:
-        out += f" Toàn thị xã có {format_vn(streets['value'])} tuyến phố được công nhận đạt chuẩn văn minh đô thị"
+        out += f" {WHOLE_AREA_VI} có {format_vn(streets['value'])} tuyến phố được công nhận đạt chuẩn văn minh đô thị"
         ids.append(streets["obs_id"])
         if not parts.empty:
             top = parts.iloc[0]
@@ -263,7 +265,7 @@ def urban_text(ds: Dataset, report_year: int) -> Text:
                 f", {'tập trung gần như hoàn toàn' if share >= 80 else 'nhiều nhất'} ở "
                 f"{top['label'].replace('Phường', 'phường', 1)} "
                 f"({format_vn(top['value'])} tuyến, khoảng {format_percent(share, 0)})"
-                + (f"; {join_vi(others)} chưa có tuyến nào được nêu" if (others := wards_without(parts)) else "")
+                + (f"; {join_vi(others)} chưa có tuyến nào được nêu" if others else "")
             )
             ids += list(parts["obs_id"])
         out += "."

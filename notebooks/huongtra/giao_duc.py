@@ -12,10 +12,10 @@ import altair as alt
 import pandas as pd
 
 from chitieu.analysis.formulas import count_needed, share
-from chitieu.analysis.status import status_word
+from chitieu.analysis.status import REPORT_STATUS_VI, status_word
 from chitieu.book import chapter, charts
 from chitieu.book.chapter import AT_REPORT_DATE, estimate_note, no_data
-from chitieu.book.fmt import format_period, format_source_ref, format_value
+from chitieu.book.fmt import WHOLE_AREA_VI, format_period, format_source_ref, format_value
 from chitieu.data.load import Dataset
 from chitieu.data.vnnum import format_vn
 
@@ -247,7 +247,7 @@ def quality_rows(ds: Dataset, report_year: int) -> pd.DataFrame:
 def texts(ds: Dataset, report_year: int, key_row: pd.Series) -> dict[str, str]:
     """Every computed sentence and number of the chapter, as Vietnamese text (for glue).
 
-    ``key_row`` is the row of key indicator 5 from :func:`chitieu.analysis.keyindicators.key_indicators`.
+    ``key_row`` is the row of key indicator 5 from :func:`chitieu.book.keyindicators.key_indicators`.
     """
     y = report_year
     out: dict[str, str] = {"year": str(y), "key_no": str(int(key_row["resolution_no"]))}
@@ -275,7 +275,7 @@ def texts(ds: Dataset, report_year: int, key_row: pd.Series) -> dict[str, str]:
         agree = "khớp với" if s == float(total["value"]) else "khác với"
         parts = [f"{format_vn(r.value)} {_level_word(r.member)}" for r in levels.itertuples()]
         out["network"] = (
-            f"Toàn thị xã có {format_vn(total['value'])} trường học, gồm {', '.join(parts[:-1])} và {parts[-1]}; "
+            f"{WHOLE_AREA_VI} có {format_vn(total['value'])} trường học, gồm {', '.join(parts[:-1])} và {parts[-1]}; "
             f"cộng theo cấp học được {format_vn(s)} trường, {agree} tổng báo cáo nêu."
         )
     elif total is not None:
@@ -393,7 +393,7 @@ def texts(ds: Dataset, report_year: int, key_row: pd.Series) -> dict[str, str]:
 
 
 def _report_word(code: str) -> str:
-    return {"met": "đạt", "nearly_met": "gần đạt", "not_met": "chưa đạt"}.get(code, "không rõ")
+    return REPORT_STATUS_VI.get(code, REPORT_STATUS_VI["unknown"])
 
 
 _LEVEL_WORDS = {

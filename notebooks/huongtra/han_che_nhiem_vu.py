@@ -56,7 +56,11 @@ def format_pace(value: float) -> str:
 
 
 def format_ratio(value: float) -> str:
-    """``1.0423`` → ``"1,04"``."""
+    """``1.0423`` → ``"1,04"``; three decimals when two would round across a threshold of the categories
+    (``0.948`` → ``"0,948"``, not ``"0,95"``, which would read as on track)."""
+    rounded = round(value, 2)
+    if any((value < t) != (rounded < t) for t in (progress.SLOW_RATIO, progress.ON_TRACK_RATIO)):
+        return format_vn(value, 3)
     return format_vn(value, 2)
 
 
@@ -280,16 +284,15 @@ def sentence(row: dict, report_year: int) -> str:
     if row["value"] is None:
         return f"{name}: chưa có số liệu nào đến năm {report_year}, nên không đủ dữ liệu để so với mức {target}."
     if row["target_type"] == "rate":
-        text = (
-            f"{name}: {row['observed_span_vi'].replace(', báo cáo nêu', '')} là {row['value_text_vi']}/năm, "
-            f"so với mục tiêu {target}, tỷ số {row['ratio_text_vi']}: {label}"
-        )
+        text = f"{name}: {row['observed_span_vi'].replace(', báo cáo nêu', '')} là {row['value_text_vi']}/năm"
         if row["remaining_rate"] is not None:
             text += (
-                f"; để bình quân cả nhiệm kỳ đạt {format_value(row['bound'], 'percent')}/năm, các năm còn lại "
-                f"cần {format_pace(row['remaining_rate'])}"
+                f"; để bình quân cả nhiệm kỳ đạt {format_value(row['bound'], 'percent')}/năm (mục tiêu {target}), "
+                f"các năm còn lại cần {format_pace(row['remaining_rate'])}"
             )
-        return text + "."
+        else:
+            text += f", so với mục tiêu {target}"
+        return text + f", tỷ số {row['ratio_text_vi']}: {label}."
     if row["target_type"] == "annual":
         head = f"{name}: {row['year_values_vi']}, so với mục tiêu {target}"
     else:

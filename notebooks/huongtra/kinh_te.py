@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from chitieu.analysis import formulas
+from chitieu.analysis import formulas, progress
 from chitieu.book import chapter
 from chitieu.book.chapter import (
     EMPTY,
@@ -30,6 +30,7 @@ from chitieu.book.chapter import (
 from chitieu.book.fmt import format_percent, format_value, join_vi
 from chitieu.data.load import Dataset
 from chitieu.data.vnnum import format_vn
+from huongtra.han_che_nhiem_vu import format_ratio
 
 # ---------------------------------------------------------------------------------------------------
 # Formulas of the chapter
@@ -90,16 +91,23 @@ def growth_text(ds: Dataset, report_year: int) -> Text:
         total = int(t["target_year"]) - int(row["start_year"]) + 1
         done = int(row["end_year"]) - int(row["start_year"]) + 1
         if low is not None and row["value"] < low and total > done:
-            need_low = formulas.remaining_growth_needed(row["value"], done, low, total)
+            # The pace still needed is chapter 12's (chitieu.analysis.progress): one definition in the book.
+            pace = progress.assess_rate(
+                float(row["value"]), progress.Target(t["kind"], low, high), True, years_done=done, years_total=total
+            )
             text += (
                 f" Muốn cả giai đoạn {int(row['start_year'])}–{int(t['target_year'])} đạt bình quân "
-                f"{format_value(low, 'percent')}/năm, {total - done} năm còn lại phải tăng khoảng "
-                f"{format_percent(need_low)}/năm"
+                f"{format_value(pace.bound, 'percent')}/năm, {total - done} năm còn lại phải tăng khoảng "
+                f"{format_percent(pace.required)}/năm"
             )
             if high is not None and high != low:
-                need_high = formulas.remaining_growth_needed(row["value"], done, high, total)
+                need_high = progress.remaining_rate_for_average(float(row["value"]), done, high, total)
                 text += f" (và khoảng {format_percent(need_high)}/năm nếu nhắm tới mức {format_value(high, 'percent')})"
-            text += ", tức là phải nhanh hơn nhịp đã đạt."
+            text += (
+                f", tức là phải nhanh hơn nhịp đã đạt: tỷ số giữa nhịp đã đạt và nhịp cần là "
+                f"{format_ratio(pace.ratio)}, {progress.category_label(pace.code).split(' ', 1)[1].lower()} "
+                "(cùng cách đánh giá với chương về hạn chế và nhiệm vụ)."
+            )
     else:
         text += "."
     value = chapter.latest(ds, "production_value", report_year)
@@ -315,8 +323,8 @@ CRAFT_LABELS = {
     "bun_van_cu_households.2023.huong_toan": "Bún Vân Cù (làng nghề)",
     "craft_households__craft__duong_son_rice_wine.2023": "Rượu Dương Sơn",
     "craft_households__craft__huong_can_conical_hat.2023.huong_toan": "Nón lá Hương Cần",
-    "craft_households__craft__banh_goi.2023": "Bánh gói",
-    "craft_households__craft__an_thuan_banh_com.2023": "Bánh cốm An Thuận",
+    "craft_households__craft__banh_goi.2023.huong_toan": "Bánh gói Hương Cần",
+    "craft_households__craft__an_thuan_banh_com.2023.huong_toan": "Bánh cốm An Thuận",
 }
 
 
@@ -357,7 +365,7 @@ def craft_text(ds: Dataset, report_year: int) -> Text:
             ids += [low["obs_id"], high["obs_id"]]
         text += "."
     text += " Các nghề khác vẫn ở quy mô hộ gia đình và nhỏ hơn nhiều"
-    com = obs_as_of(ds, "craft_households__craft__an_thuan_banh_com.2023", report_year)
+    com = obs_as_of(ds, "craft_households__craft__an_thuan_banh_com.2023.huong_toan", report_year)
     if com is not None:
         text += f"; nghề bánh cốm An Thuận chỉ còn {com['value_text_vi']} làm thủ công theo mùa vụ, có nguy cơ mai một"
         ids.append(com["obs_id"])

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from chitieu.analysis.keyindicators import REPORT_STATUS_VI, chapter_key_indicators
-from chitieu.analysis.status import status_word
+from chitieu.analysis.status import REPORT_STATUS_VI, status_word
 from chitieu.book import chapter
 from chitieu.book.chapter import Text, no_data, obs_as_of, rows_as_of, target_of, target_text
-from chitieu.book.fmt import join_vi
+from chitieu.book.fmt import WHOLE_AREA_VI, join_vi, lower_first
+from chitieu.book.keyindicators import chapter_key_indicators
 from chitieu.data.load import Dataset
 from chitieu.data.vnnum import format_vn
 
@@ -30,7 +30,7 @@ def waste_areas(ds: Dataset, report_year: int) -> pd.DataFrame:
     frame = pd.concat([whole, parts], ignore_index=True) if not parts.empty else whole
     if frame.empty:
         return frame.assign(label=pd.Series(dtype=str))
-    return frame.assign(label=frame["member"].map(WASTE_LABELS).fillna("Toàn thị xã"))
+    return frame.assign(label=frame["member"].map(WASTE_LABELS).fillna(WHOLE_AREA_VI))
 
 
 def gap_to_full(value: float) -> float:
@@ -46,8 +46,8 @@ def waste_text(ds: Dataset, report_year: int) -> Text:
     by = frame.set_index("label")
     ids = list(frame["obs_id"])
     text = (
-        f"Tỷ lệ thu gom rác thải sinh hoạt toàn thị xã {by.loc['Toàn thị xã', 'value_text_vi']}"
-        if "Toàn thị xã" in by.index
+        f"Tỷ lệ thu gom rác thải sinh hoạt {lower_first(WHOLE_AREA_VI)} {by.loc[WHOLE_AREA_VI, 'value_text_vi']}"
+        if WHOLE_AREA_VI in by.index
         else ""
     )
     if {"Khu vực đô thị", "Khu vực nông thôn"} <= set(by.index):

@@ -13,7 +13,7 @@ from chitieu.analysis.formulas import average
 from chitieu.analysis.status import status_word
 from chitieu.book import chapter, charts
 from chitieu.book.chapter import AT_REPORT_DATE, no_data
-from chitieu.book.fmt import format_value
+from chitieu.book.fmt import WHOLE_AREA_VI, format_value
 from chitieu.data.load import Dataset
 from chitieu.data.vnnum import format_vn
 
@@ -106,7 +106,7 @@ def jobs_rows(ds: Dataset, report_year: int) -> pd.DataFrame:
 def texts(ds: Dataset, report_year: int, key: pd.DataFrame) -> dict[str, str]:
     """Every computed sentence and number of the chapter, as Vietnamese text (for glue).
 
-    ``key`` is :func:`chitieu.analysis.keyindicators.key_indicators` output (rows 6 and 7 are used).
+    ``key`` is :func:`chitieu.book.keyindicators.key_indicators` output (rows 6 and 7 are used).
     """
     y = report_year
     k6 = key[key["resolution_no"] == 6].iloc[0]
@@ -237,7 +237,7 @@ def texts(ds: Dataset, report_year: int, key: pd.DataFrame) -> dict[str, str]:
     # Welfare.
     rc, hm = chapter.latest(ds, "revolution_contributors_allowance", y), chapter.latest(ds, "heroic_mothers_living", y)
     out["welfare"] = (
-        f"Toàn thị xã có {rc['value_text_vi']} có công với cách mạng đang hưởng trợ cấp hằng tháng và "
+        f"{WHOLE_AREA_VI} có {rc['value_text_vi']} có công với cách mạng đang hưởng trợ cấp hằng tháng và "
         f"{format_vn(hm['value'])} bà Mẹ Việt Nam Anh hùng còn sống."
         if rc is not None and hm is not None
         else no_data("số người có công đang hưởng trợ cấp", y, AT_REPORT_DATE).text

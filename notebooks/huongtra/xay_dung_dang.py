@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from chitieu.analysis import status
 from chitieu.analysis.formulas import share
 from chitieu.analysis.selection import observations_up_to
 from chitieu.book import chapter
@@ -226,24 +227,30 @@ def discipline_sentence(ds: Dataset, report_year: int) -> str:
 
 
 def admissions_range_sentence(ds: Dataset, report_year: int) -> str:
-    """Each full year's admissions against the yearly range of the resolution ("hàng năm kết nạp từ 65 -
-    80 đảng viên", ``data/targets.csv``): above, within, or below, in words."""
+    """Each full year's admissions against the yearly target of the resolution ("hàng năm kết nạp từ 65 - 80
+    đảng viên", ``data/targets.csv``), judged by the book's one rule (:func:`chitieu.analysis.status.assess`):
+    the target is a floor, more admissions are better, so a year above the range's top meets it."""
     tgt = ds.targets[ds.targets["indicator_id"] == "party_admissions_per_year"].iloc[0]
     low, high = float(tgt["low"]), float(tgt["high"])
+    hib = ds.indicators.loc["party_admissions_per_year", "higher_is_better"]
     series = admissions_series(ds, report_year)
     years = series[series["period"].str.fullmatch(r"\d{4}")]
-    head = f"Nghị quyết đặt mức mỗi năm kết nạp từ {format_vn(low)} đến {format_vn(high)} đảng viên"
+    head = (
+        f"Chỉ tiêu kết nạp đảng viên đề ra là mỗi năm kết nạp từ {format_vn(low)} đến {format_vn(high)} đảng viên: "
+        f"{format_vn(low)} là mức phải đạt, kết nạp nhiều hơn là tốt hơn"
+    )
     if years.empty:
         return head + f"; đến năm {report_year} báo cáo chưa có số của một năm trọn."
     parts = []
     for r in years.itertuples():
-        if r.value > high:
-            where = "cao hơn mức trên của khoảng"
+        verdict = status.assess(r.value, r.qualifier, tgt["kind"], low, high, hib)
+        if verdict.code != "met":
+            where = f"{status.status_word(verdict.code)} (thấp hơn mức phải đạt)"
+        elif r.value > high:
+            where = "đạt, vượt cả mức trên của khoảng"
         elif r.value == low:
-            where = "đúng bằng mức dưới"
-        elif r.value < low:
-            where = "thấp hơn mức dưới"
+            where = "đạt, đúng bằng mức phải đạt"
         else:
-            where = "nằm trong khoảng"
+            where = "đạt"
         parts.append(f"năm {r.period_vi} kết nạp {format_vn(r.value)}, {where}")
     return head + "; " + join_vi(parts) + "."

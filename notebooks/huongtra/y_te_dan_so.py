@@ -10,11 +10,11 @@ import altair as alt
 import pandas as pd
 
 from chitieu.analysis.formulas import share
-from chitieu.analysis.keyindicators import target_rows
 from chitieu.analysis.status import NEAR_TOLERANCE, status_word
 from chitieu.book import chapter, charts
 from chitieu.book.chapter import AT_REPORT_DATE, no_data
 from chitieu.book.fmt import format_value, natural_decimals
+from chitieu.book.keyindicators import target_rows
 from chitieu.data.load import Dataset
 from chitieu.data.vnnum import format_vn
 

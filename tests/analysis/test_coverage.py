@@ -30,6 +30,7 @@ from chitieu.analysis.coverage import (
     context_of,
     format_summary,
     is_matched,
+    place_names,
     quote_spans,
     read_skipped,
     run_coverage,
@@ -40,15 +41,18 @@ from chitieu.cli import main as cli_main
 from chitieu.data.errors import DataValidationError
 from chitieu.data.vnnum import parse_vn_number
 
+PLACES = place_names(config.DATA_DIR)
+"""The spellings of the wards and communes of ``data/localities.csv`` (the place-with-a-number rule uses them)."""
+
 
 def kinds(text: str) -> list[tuple[str, str]]:
     """``(number_text, class)`` of every number of ``text``."""
-    return [(n.text, n.kind) for n in classify_numbers(text)]
+    return [(n.text, n.kind) for n in classify_numbers(text, PLACES)]
 
 
 def kind_of(text: str, number_text: str, occurrence: int = 0) -> str:
     """Class of the ``occurrence``-th number written ``number_text`` in ``text``."""
-    hits = [n.kind for n in classify_numbers(text) if n.text == number_text]
+    hits = [n.kind for n in classify_numbers(text, PLACES) if n.text == number_text]
     assert len(hits) > occurrence, f"{number_text!r} not found {occurrence + 1} times in {text!r}"
     return hits[occurrence]
 
@@ -514,10 +518,32 @@ def data_dir(tmp_path: Path) -> Path:
     )
     write_csv(
         data / "observations.csv",
-        ["obs_id", "indicator_id", "period", "value", "qualifier", "status", "locality", "source_ref", "source_quote"],
         [
-            ["schools.2022", "schools", "2022", "28", "exact", "actual", "", "P1:B.II:(1)", "28/38 trường"],
-            ["schools_total.2022", "schools_total", "2022", "38", "exact", "actual", "", "P1:B.II:(1)", "28/38 trường"],
+            "obs_id",
+            "indicator_id",
+            "period",
+            "value",
+            "qualifier",
+            "status",
+            "locality",
+            "source_ref",
+            "source_quote",
+            "note",
+        ],
+        [
+            ["schools.2022", "schools", "2022", "28", "exact", "actual", "", "P1:B.II:(1)", "28/38 trường", ""],
+            [
+                "schools_total.2022",
+                "schools_total",
+                "2022",
+                "38",
+                "exact",
+                "actual",
+                "",
+                "P1:B.II:(1)",
+                "28/38 trường",
+                "",
+            ],
         ],
     )
     write_csv(
@@ -664,6 +690,7 @@ class TestCliCoverage:
                     "",
                     "P1:B.III.1.3",
                     "đàn bò 1.554 con",
+                    "",
                 ]
             )
             writer.writerow(
@@ -677,9 +704,12 @@ class TestCliCoverage:
                     "",
                     "P1:B.III.1.3",
                     "đàn trâu 810 con",
+                    "",
                 ]
             )
-            writer.writerow(["schools.2023.years", "schools", "2023", "3", "approx", "actual", "", "P1:A", "gần 3 năm"])
+            writer.writerow(
+                ["schools.2023.years", "schools", "2023", "3", "approx", "actual", "", "P1:A", "gần 3 năm", ""]
+            )
         capsys.readouterr()
         assert cli_main(["--data-dir", str(data_dir), "coverage"]) == 0
         assert "Khớp: 8/8 số liệu thống kê (100,0%)" in capsys.readouterr().out

@@ -127,11 +127,25 @@ class TestAssessLevel:
 
 
 class TestAssessRate:
-    def test_rate_ratio_is_observed_over_target_rate(self):
+    def test_rate_ratio_is_observed_over_the_pace_the_remaining_years_need(self):
+        # 8,5 %/năm for 3 of 5 years against 13 %/năm: 2024–2025 need ((1,13⁵ / 1,085³)^(1/2) − 1) = 20,1 %/năm,
+        # so R = 8,5 / 20,1 = 0,42: limited progress (the pace of chapter 2's "needed pace", one definition).
         result = pg.assess_rate(8.5, Target("between", 13, 15), True, years_done=3, years_total=5)
-        assert result.ratio == pytest.approx(8.5 / 13)
-        assert result.code == "slow"
+        need = ((1.13**5 / 1.085**3) ** 0.5 - 1) * 100
+        assert result.required == pytest.approx(need) == pytest.approx(20.10, abs=0.01)
+        assert result.ratio == pytest.approx(8.5 / need)
+        assert result.code == "limited"
         assert result.remaining_rate == pytest.approx(pg.remaining_rate_for_average(8.5, 3, 13, 5))
+
+    def test_growth_just_short_of_the_needed_pace_is_slow(self):
+        # 13,7 %/năm for 2021–2023 against 14 %: the last two years need 14,45 %/năm, R = 0,948 < 0,95.
+        result = pg.assess_rate(13.7, Target("between", 14, 15), True, years_done=3, years_total=5)
+        assert result.required == pytest.approx(14.4515, abs=1e-3) and result.code == "slow"
+
+    def test_a_pace_already_ahead_is_on_track(self):
+        # 30 %/năm for 4 of 5 years against 8 %: the last year could fall and still average 8 %.
+        result = pg.assess_rate(30, Target("at_least", 8), True, years_done=4, years_total=5)
+        assert result.required < 0 and result.code == "on_track" and result.ratio is None
 
     def test_rate_at_target_is_on_track_not_achieved(self):
         result = pg.assess_rate(14, Target("between", 14, 15), True)

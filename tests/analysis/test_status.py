@@ -50,3 +50,28 @@ class TestStatusWord:
 
         with pytest.raises(KeyError):
             status_word("unknown")
+
+
+class TestBindingBoundsAndReportWords:
+    @pytest.mark.parametrize(
+        "kind,low,high,hib,expected",
+        [
+            ("at_least", 90, None, True, [(90, True)]),
+            ("at_most", None, 5, False, [(5, False)]),
+            ("between", 55, 60, True, [(55, True)]),
+            ("between", 2, 2.2, False, [(2.2, False)]),
+            ("between", 10, 20, None, [(10, True), (20, False)]),  # neutral: both bounds bind
+            ("equals", 2, 2, None, [(2, True), (2, False)]),
+        ],
+    )
+    def test_binding_bounds(self, kind, low, high, hib, expected):
+        from chitieu.analysis.status import binding_bounds
+
+        assert binding_bounds(kind, low, high, hib) == expected
+
+    def test_report_words_are_the_status_words(self):
+        from chitieu.analysis.status import REPORT_STATUS_VI, status_word
+
+        expected = {"met": "đạt", "nearly_met": "gần đạt", "not_met": "chưa đạt", "unknown": "không rõ"}
+        assert expected == REPORT_STATUS_VI
+        assert all(REPORT_STATUS_VI[code] == status_word(code) for code in ("met", "nearly_met", "not_met"))

@@ -1,9 +1,12 @@
 """The closing table of the chapters (:mod:`chitieu.book.figures`)."""
 
+import re
+
 import pytest
 
-from chitieu.analysis import keyindicators as ki
 from chitieu.book import figures
+from chitieu.book import keyindicators as ki
+from chitieu.book.context import ChapterContext
 
 
 class TestFiguresUsed:
@@ -16,3 +19,17 @@ class TestFiguresUsed:
     def test_unknown_id_is_refused(self, ds):
         with pytest.raises(KeyError):
             figures.figures_used(ds, ["no_such_indicator.2023"])
+
+
+class TestFiguresSection:
+    def test_sources_link_to_the_number_in_the_report_and_notes_are_shown(self, ds):
+        ids = ["cultural_villages_rate.2023", "gdp_growth_avg.2021-2023", "poverty_rate.2022"]
+        html = figures.figures_section(ChapterContext("x", ds, _audit_flags={}), ids).data
+        hrefs = re.findall(r'<a href="([^"]+)">Phần', html)
+        assert len(hrefs) == len(ids) and all("_van_ban_" in h and "#so-" in h for h in hrefs)
+        # A row whose status is a reading says so, in the note column.
+        assert "Ghi chú cách đọc" in html and "số “đến cuối năm 2023” là số ước tính" in html
+
+    def test_the_note_column_is_blank_as_a_dash(self, ds):
+        table = figures.figures_used(ds, ["poverty_rate.2022", "cultural_villages_rate.2023"])
+        assert list(table["note"])[0] == "—" and "ước tính" in list(table["note"])[1]

@@ -13,14 +13,16 @@ from pathlib import Path
 import pytest
 
 from chitieu.config import PROJ_ROOT as ROOT
-from chitieu.data import schema
+from chitieu.data import contract
 from chitieu.data.csvread import read_csv_rows
 from chitieu.data.errors import DataError, DataValidationError
+from chitieu.data.load import load_localities
 from chitieu.data.periods import parse_period
 from chitieu.data.raw import RawSource, load_raw_sources, sha256_of
 from chitieu.data.validate import (
     validate_dataset,
     validate_indicators,
+    validate_localities,
     validate_observations,
     validate_report_assessment,
     validate_targets,
@@ -229,6 +231,35 @@ class TestValidateIndicators:
         assert (only(errors).row, only(errors).column) == (2, "indicator_id")
 
 
+# --------------------------------------------------------------------------------------------- localities
+
+
+def loc(locality="Tứ Hạ", kind="phường", variant=None) -> dict[str, str]:
+    return {"locality": locality, "kind": kind, "variant": variant or locality}
+
+
+class TestValidateLocalities:
+    def test_valid(self):
+        errors: list[DataError] = []
+        rows = [(2, loc()), (3, loc(variant="Tứ Hạ (cũ)")), (4, loc("Hương Toàn", "xã"))]
+        assert validate_localities(rows, errors) == {"Tứ Hạ": "phường", "Hương Toàn": "xã"} and errors == []
+
+    @pytest.mark.parametrize(
+        "rows,where",
+        [
+            ([loc(kind="thị trấn")], (2, "kind")),
+            ([loc(), loc(kind="xã", variant="Tu Ha")], (3, "kind")),  # one name, two kinds
+            ([loc(), loc()], (3, "variant")),  # a spelling listed twice
+            ([loc(variant="Tu Ha")], (2, "variant")),  # the canonical name is none of its spellings
+            ([loc(locality="", variant="Tứ Hạ")], (2, "locality")),
+        ],
+    )
+    def test_bad_rows(self, rows, where):
+        errors: list[DataError] = []
+        validate_localities([(i + 2, r) for i, r in enumerate(rows)], errors)
+        assert (only(errors).file, only(errors).row, only(errors).column) == ("data/localities.csv", *where)
+
+
 # --------------------------------------------------------------------------------------------- targets
 
 
@@ -328,14 +359,19 @@ def obs(**over) -> dict[str, str]:
         "locality": "",
         "source_ref": "P1:B.III.1.1",
         "source_quote": "dự ước đạt 7.943 tỷ đồng",
+        "note": "",
     }
     rec.update(over)
     return rec
 
 
-def check_obs(*recs, indicators=INDICATORS, sources=SOURCES):
+# SYNTHETIC: the canonical names of data/localities.csv a test row may name.
+LOCALITIES = ("Tứ Hạ", "Hương Toàn")
+
+
+def check_obs(*recs, indicators=INDICATORS, sources=SOURCES, localities=LOCALITIES):
     errors: list[DataError] = []
-    out = validate_observations([(i + 2, r) for i, r in enumerate(recs)], indicators, sources, errors)
+    out = validate_observations([(i + 2, r) for i, r in enumerate(recs)], indicators, sources, errors, localities)
     return out, errors
 
 
@@ -499,7 +535,8 @@ class TestValidateReportAssessment:
         assert (only(errors).row, only(errors).column) == (3, "resolution_no")
 
     def test_unreadable_indicators_skip_the_reference_check(self):
-        assert check_ra(ra(resolution_no="15"), indicators=None)[1] == []
+        assert check_ra(ra(resolution_no="3"), indicators=None)[1] == []  # 3 is no key indicator of KEY
+        assert [e.column for e in check_ra(ra(resolution_no="3"))[1]] == ["resolution_no"]
 
 
 # --------------------------------------------------------------------------------------------- whole dataset
@@ -523,6 +560,17 @@ class TestValidateDataset:
         with pytest.raises(DataValidationError) as info:
             validate_dataset(data_copy)
         assert [(e.file, e.row) for e in info.value.errors] == [("data/indicators.csv", 1)]
+
+    def test_missing_localities_is_one_error_when_observations_name_wards(self, data_copy):
+        (data_copy / "localities.csv").unlink()
+        with pytest.raises(DataValidationError) as info:
+            validate_dataset(data_copy)
+        assert [(e.file, e.row) for e in info.value.errors] == [("data/localities.csv", None)]
+        assert load_localities(data_copy) == {}
+
+    def test_localities_read_in_file_order(self, data_copy):
+        places = load_localities(data_copy)
+        assert set(places.values()) == {"phường", "xã"} and len(places) == len(set(places))
 
     def test_errors_of_every_file_at_once(self, data_copy):
         for name, old, new in (
@@ -646,5 +694,5 @@ class TestDataError:
 
     def test_every_contract_column_is_known_to_the_schema(self):
         # The unit tests above use these names: fail loudly if the contract renames a column.
-        assert {"value", "period", "qualifier", "status", "locality"} <= set(schema.OBSERVATION_COLUMNS)
-        assert {"low", "high", "kind", "target_year"} <= set(schema.TARGET_COLUMNS)
+        assert {"value", "period", "qualifier", "status", "locality"} <= set(contract.columns("observations"))
+        assert {"low", "high", "kind", "target_year"} <= set(contract.columns("targets"))

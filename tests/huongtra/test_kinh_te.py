@@ -8,6 +8,7 @@ import pytest
 
 from chitieu.analysis import formulas
 from chitieu.book import chapter
+from chitieu.book.fmt import format_percent
 from huongtra import kinh_te as kt
 
 RAW = re.compile(r"\bnan\b|\bNone\b|\d\.\d{4,}|\d\.\d(?!\d)|\d+\.\d{1,2}(?!\d)")
@@ -54,6 +55,17 @@ def test_growth_text_compares_with_target(ds):
     assert f"{need:.1f}".replace(".", ",") + "%" in text.text
     assert "gdp_growth_avg.2021-2023" in text.obs_ids
     assert "dự ước đạt 7.943 tỷ đồng" in text.text  # an estimate is called one
+
+
+def test_the_needed_pace_is_chapter_12s(ds):
+    # One definition of the pace still needed: chapter 2's sentence and chapter 12's table give the same rate and
+    # the same verdict (13,7 % so far, 14,45 %/năm needed, R = 0,95 rounded but 0,948 < 0,95: "chậm").
+    from huongtra import han_che_nhiem_vu as nv
+
+    row = nv.progress_table(ds, 2023).set_index("indicator_id").loc["gdp_growth_avg"]
+    text = kt.growth_text(ds, 2023).text
+    assert f"phải tăng khoảng {format_percent(row['required'])}/năm" in text
+    assert "đúng hướng nhưng chậm" in text and row["code"] == "slow"
 
 
 def test_texts_degrade_when_year_has_no_data(ds):

@@ -2,8 +2,8 @@
 
 import pytest
 
-from chitieu.analysis import keyindicators as ki
 from chitieu.book import chapter
+from chitieu.book import keyindicators as ki
 from huongtra import van_hoa_xa_hoi as vh
 
 

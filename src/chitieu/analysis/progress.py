@@ -36,11 +36,14 @@ Three kinds of target are handled (:data:`TARGET_TYPES`):
 
 - ``level``: a value to reach by the target year (income 55–60 triệu đồng, >90% of schools, poverty
   2–2,2%). "Met" uses the rule of :mod:`chitieu.analysis.status` on the latest value.
-- ``rate``: the target is itself an average growth rate over the term ("tăng 13-15%/năm"). There is no
-  level to compound: ``R = observed rate / target rate`` (the binding bound). Such a target is judged only
-  at the end of the term, so it is never "achieved" mid-term; ``R ≥ 0,95`` is "on track".
-  :func:`remaining_rate_for_average` adds the rate the remaining years need for the whole-term average to
-  reach the target.
+- ``rate``: the target is itself an average growth rate over the term ("tăng 13-15%/năm"). The required pace
+  is, as for a level, the pace needed from now on: the average rate the remaining years of the term need for
+  the whole-term average to reach the binding bound (:func:`remaining_rate_for_average`; 13,7%/năm over
+  2021–2023 against 14% over 2021–2025 needs 14,5%/năm in 2024–2025), and ``R = observed rate / that rate``.
+  When the remaining years are not known, the term's rate itself is the required pace. Such a target is
+  judged only at the end of the term, so it is never "achieved" mid-term; a pace already above what the
+  remaining years need (a required rate at or below zero) is "on track". This is the one definition of the
+  pace still needed that every chapter uses (chapter 2's "needed pace" is this number).
 - ``annual``: a flow to reach every year ("hàng năm kết nạp từ 65 - 80 đảng viên", "hàng năm đạt trên
   80 tỷ đồng"). Achieved when every full year so far meets the target; otherwise the latest year decides,
   judged as a level target with one year left.
@@ -53,8 +56,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from chitieu.analysis.formulas import average_annual_growth, progress_ratio, required_annual_growth
-from chitieu.analysis.status import assess
+from chitieu.analysis.formulas import (
+    average_annual_growth,
+    progress_ratio,
+    remaining_growth_needed,
+    required_annual_growth,
+)
+from chitieu.analysis.status import assess, binding_bounds
 
 ON_TRACK_RATIO = 0.95
 """``R`` at or above this: on track (Open SDG threshold)."""
@@ -117,23 +125,16 @@ class Progress:
 
 
 def binding_bound(target: Target, higher_is_better: bool | None, latest: float | None = None) -> float:
-    """The bound the pace is measured against.
+    """The bound the pace is measured against: the binding bound of :func:`chitieu.analysis.status.binding_bounds`.
 
     ``at_least`` → ``low``; ``at_most`` → ``high``; ``equals`` → ``low``; ``between`` → ``low`` when higher
-    is better, ``high`` when lower is better, and for a neutral indicator the bound nearer to ``latest``
-    (``low`` when below the range, else ``high``).
+    is better, ``high`` when lower is better, and for a neutral indicator, which binds to both, the bound
+    nearer to ``latest`` (``low`` when below the range, else ``high``).
     """
-    if target.kind in ("at_least", "equals"):
-        return float(target.low)
-    if target.kind == "at_most":
-        return float(target.high)
-    if target.kind == "between":
-        if higher_is_better is True:
-            return float(target.low)
-        if higher_is_better is False:
-            return float(target.high)
-        return float(target.low) if latest is not None and latest < target.low else float(target.high)
-    raise ValueError(f"unknown target kind {target.kind!r}")
+    bounds = [float(bound) for bound, _ in binding_bounds(target.kind, target.low, target.high, higher_is_better)]
+    if len(bounds) == 1 or (latest is not None and latest < bounds[0]):
+        return bounds[0]
+    return bounds[-1]
 
 
 def observed_pace_from_levels(start_value: float, end_value: float, years: float) -> float:
@@ -163,16 +164,13 @@ def required_pace(latest: float, bound: float, years_left: float) -> float:
 def remaining_rate_for_average(observed_rate: float, years_done: int, target_rate: float, years_total: int) -> float:
     """Average rate the remaining years need for the whole-term average rate to equal ``target_rate``.
 
-    ``r = (((1 + T)^N / (1 + o)^n) ** (1 / (N − n)) − 1) × 100`` with rates as fractions, i.e.
-    :func:`chitieu.analysis.formulas.required_annual_growth` from the index level reached, ``(1 + o)^n``, to the level
-    the target implies, ``(1 + T)^N``. E.g. 8,5%/năm over 2021–2023 against 13%/năm over 2021–2025: the
-    last two years need about 20,1%/năm.
+    ``r = (((1 + T)^N / (1 + o)^n) ** (1 / (N − n)) − 1) × 100`` with rates as fractions
+    (:func:`chitieu.analysis.formulas.remaining_growth_needed`, the one formula of it). E.g. 8,5%/năm over
+    2021–2023 against 13%/năm over 2021–2025: the last two years need about 20,1%/năm.
     """
     if years_total <= years_done:
         raise ValueError("no years left in the term")
-    reached = (1.0 + observed_rate / 100.0) ** years_done
-    wanted = (1.0 + target_rate / 100.0) ** years_total
-    return required_annual_growth(reached, wanted, years_total - years_done)
+    return remaining_growth_needed(observed_rate, years_done, target_rate, years_total)
 
 
 def classify_ratio(ratio: float) -> str:
@@ -241,9 +239,11 @@ def assess_rate(
 ) -> Progress:
     """Progress of a target that is itself an average growth rate ("tăng 13-15%/năm").
 
-    ``R = observed_rate / bound`` (both in %/năm); never "achieved" before the term ends. With
-    ``years_done`` and ``years_total`` the result also carries :func:`remaining_rate_for_average`.
-    A bound of zero or below cannot be used as a pace to compare with: ``no_data``.
+    The required pace is :func:`remaining_rate_for_average` when ``years_done`` and ``years_total`` are given
+    (the pace needed from now on, as for a level target), else the binding bound itself; ``R = observed_rate /
+    required``. Never "achieved" before the term ends; a required pace at or below zero (the average is safe
+    whatever the remaining years do) is "on track". A bound of zero or below cannot be used as a pace to
+    compare with: ``no_data``.
     """
     if observed_rate is None:
         return Progress("no_data")
@@ -253,13 +253,16 @@ def assess_rate(
         remaining = remaining_rate_for_average(observed_rate, years_done, bound, years_total)
     if bound <= 0:
         return Progress("no_data", observed=observed_rate, bound=bound, remaining_rate=remaining)
-    ratio = progress_ratio(observed_rate, bound)
+    required = bound if remaining is None else remaining
     if higher_is_better is False:
         # A ceiling on a growth rate: staying at or below it is the good side.
+        ratio = progress_ratio(observed_rate, required) if required > 0 else None
         code = "on_track" if observed_rate <= bound else classify_ratio(bound / observed_rate)
-    else:
-        code = classify_ratio(ratio)
-    return Progress(code, observed=observed_rate, required=bound, ratio=ratio, bound=bound, remaining_rate=remaining)
+        return Progress(code, observed_rate, required, ratio, bound, remaining)
+    if required <= 0:
+        return Progress("on_track", observed_rate, required, None, bound, remaining)
+    ratio = progress_ratio(observed_rate, required)
+    return Progress(classify_ratio(ratio), observed_rate, required, ratio, bound, remaining)
 
 
 def assess_annual(

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from chitieu.data.contract import REPORT_STATUSES
+
 NEAR_TOLERANCE = 0.05
 
 STATUS_LABELS: dict[str, tuple[str, str]] = {
@@ -31,6 +33,10 @@ STATUS_LABELS: dict[str, tuple[str, str]] = {
     "no_target": ("○", "Chưa có mức chỉ tiêu"),
     "no_data": ("–", "Chưa có số liệu"),
 }
+
+REPORT_STATUS_VI: dict[str, str] = {**REPORT_STATUSES, "unknown": "không rõ"}
+"""The report's own verdict (``report_assessment.csv``) in words, as the contract labels it (``"gần đạt"``);
+``unknown`` when the report gives none."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,39 @@ def _meets(value: float, qualifier: str, bound: float, want_higher: bool) -> boo
             return qualifier not in ("nearly", "less_than")
         return qualifier not in ("more_than",)
     return value > bound if want_higher else value < bound
+
+
+def binding_bounds(
+    kind: str, low: float | None, high: float | None, higher_is_better: bool | None
+) -> list[tuple[float, bool]]:
+    """The bound(s) a target binds to, rule 1 of this module: ``(bound, want_higher)`` pairs, where
+    ``want_higher`` says the good side is at or above the bound.
+
+    One pair, except for a neutral indicator's ``between`` (``low`` from above and ``high`` from below) and
+    ``equals`` (``low`` from both sides).
+
+    Raises
+    ------
+    ValueError
+        For a target kind that is not one of :data:`chitieu.data.contract.TARGET_KINDS`.
+    """
+    if kind == "at_least":
+        return [(low, True)]
+    if kind == "at_most":
+        return [(high, False)]
+    if kind == "between":
+        if higher_is_better is True:
+            return [(low, True)]
+        if higher_is_better is False:
+            return [(high, False)]
+        return [(low, True), (high, False)]
+    if kind == "equals":
+        if higher_is_better is False:
+            return [(low, False)]
+        if higher_is_better is True:
+            return [(low, True)]
+        return [(low, True), (low, False)]
+    raise ValueError(f"unknown target kind {kind!r}")
 
 
 def assess(
@@ -80,27 +119,7 @@ def assess(
         return Assessment("no_data")
     if kind is None:
         return Assessment("no_target")
-    checks: list[tuple[float, bool]] = []  # (bound, want_higher)
-    if kind == "at_least":
-        checks = [(low, True)]
-    elif kind == "at_most":
-        checks = [(high, False)]
-    elif kind == "between":
-        if higher_is_better is True:
-            checks = [(low, True)]
-        elif higher_is_better is False:
-            checks = [(high, False)]
-        else:
-            checks = [(low, True), (high, False)]
-    elif kind == "equals":
-        if higher_is_better is False:
-            checks = [(low, False)]
-        elif higher_is_better is True:
-            checks = [(low, True)]
-        else:
-            checks = [(low, True), (low, False)]
-    else:
-        raise ValueError(f"unknown target kind {kind!r}")
+    checks = binding_bounds(kind, low, high, higher_is_better)
     for bound, want_higher in checks:
         if not _meets(value, qualifier, bound, want_higher):
             shortfall = abs(value - bound) / abs(bound) if bound else float("inf")

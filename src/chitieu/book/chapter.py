@@ -16,7 +16,16 @@ import numpy as np
 import pandas as pd
 
 from chitieu.analysis.selection import indicator_rows, latest_observation, observations_up_to
-from chitieu.book.fmt import format_observation, format_period, format_source_ref, format_status, format_target, join_vi
+from chitieu.book.fmt import (
+    WHOLE_AREA_VI,
+    format_observation,
+    format_period,
+    format_source_ref,
+    format_status,
+    format_target,
+    join_vi,
+)
+from chitieu.book.reporttext.links import obs_report_href
 from chitieu.data.load import Dataset
 from chitieu.data.vnnum import format_vn
 
@@ -27,7 +36,9 @@ def enrich(ds: Dataset, obs: pd.DataFrame) -> pd.DataFrame:
     """Add the indicator's name and unit and the Vietnamese display texts to observation rows.
 
     Added columns: ``name_vi, unit, chapter, value_text_vi, period_vi, obs_status_vi, source_ref_vi,
-    locality_vi, member`` (``member``: the last part of a breakdown id, e.g. ``primary``).
+    locality_vi, member, report_href`` (``member``: the last part of a breakdown id, e.g. ``primary``;
+    ``report_href``: the link to the number in the report's text, :mod:`chitieu.book.reporttext`, for the
+    charts' ``href``).
     """
     if obs.empty:
         return obs.assign(**{col: pd.Series(dtype=str) for col in DISPLAY_FIELDS}, chapter=pd.Series(dtype=str))
@@ -40,8 +51,9 @@ def enrich(ds: Dataset, obs: pd.DataFrame) -> pd.DataFrame:
     out["period_vi"] = out["period"].map(format_period)
     out["obs_status_vi"] = out["status"].map(format_status)
     out["source_ref_vi"] = out["source_ref"].map(format_source_ref)
-    out["locality_vi"] = out["locality"].replace("", "Toàn thị xã")
+    out["locality_vi"] = out["locality"].replace("", WHOLE_AREA_VI)
     out["member"] = out["indicator_id"].map(lambda i: i.rsplit("__", 1)[-1] if "__" in i else "")
+    out["report_href"] = [obs_report_href(ds, oid) for oid in out["obs_id"]]
     return out
 
 
@@ -89,8 +101,9 @@ def enrich_row(ds: Dataset, row: pd.Series) -> pd.Series:
         "period_vi": format_period(row["period"]),
         "obs_status_vi": format_status(row["status"]),
         "source_ref_vi": format_source_ref(row["source_ref"]),
-        "locality_vi": row["locality"] if row["locality"] != "" else "Toàn thị xã",
+        "locality_vi": row["locality"] if row["locality"] != "" else WHOLE_AREA_VI,
         "member": iid.rsplit("__", 1)[-1] if "__" in iid else "",
+        "report_href": obs_report_href(ds, row["obs_id"]),
     }
     return pd.Series(values, name=row.name, dtype=object)
 

@@ -1,4 +1,5 @@
-"""The closing table of every chapter: each figure used, with its value, period, status and quote."""
+"""The closing table of every chapter: each figure used, with its value, period, status, quote and reading note,
+its audit marker, and its source linked to the exact place in the report's text (:mod:`chitieu.book.reporttext`)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,14 @@ from collections.abc import Iterable
 import pandas as pd
 
 from chitieu.book.context import ChapterContext
-from chitieu.book.fmt import format_observation, format_period, format_source_ref, format_status
+from chitieu.book.fmt import (
+    WHOLE_AREA_VI,
+    format_observation,
+    format_period,
+    format_source_ref,
+    format_status,
+    lower_first,
+)
 from chitieu.data.load import Dataset
 
 FIGURE_COLUMNS = {
@@ -18,8 +26,9 @@ FIGURE_COLUMNS = {
     "period": "Kỳ",
     "status": "Trạng thái",
     "locality": "Địa bàn",
-    "source": "Nguồn",
+    "source": "Nguồn (xem trong văn bản)",
     "quote": "Trích dẫn nguyên văn",
+    "note": "Ghi chú cách đọc",
 }
 
 
@@ -51,11 +60,25 @@ def figures_used(ds: Dataset, obs_ids: Iterable[str]) -> pd.DataFrame:
             ],
             "period": obs["period"].map(format_period),
             "status": obs["status"].map(format_status),
-            "locality": obs["locality"].replace("", "toàn thị xã"),
+            "locality": obs["locality"].replace("", lower_first(WHOLE_AREA_VI)),
             "source": obs["source_ref"].map(format_source_ref),
             "quote": "“" + obs["source_quote"] + "”",
+            "note": obs["note"].fillna("").replace("", "—") if "note" in obs else "—",
         }
     )
+
+
+def source_links(table: pd.DataFrame, links) -> list[str]:
+    """The ``source`` cells of a figures table as links to the number each figure quotes in the report's text
+    (escaped HTML; the plain reference when the book has no report page for it)."""
+    import html
+
+    out = []
+    for oid, source in zip(table["obs_id"], table["source"]):
+        href = links.obs_href(oid)
+        text = html.escape(source)
+        out.append(f'<a href="{html.escape(href)}">{text}</a>' if href else text)
+    return out
 
 
 def figures_section(chapter: ChapterContext, obs_ids: Iterable[str]):
@@ -69,14 +92,18 @@ def figures_section(chapter: ChapterContext, obs_ids: Iterable[str]):
 
     from IPython.display import HTML
 
-    from chitieu.analysis.audit import marker_html
     from chitieu.atomic import write_text_atomic
+    from chitieu.book.audit_view import marker_html
+    from chitieu.book.registry import load_registry
+    from chitieu.book.reporttext import report_links
     from chitieu.book.tables import table_html
 
     ds = chapter.data
     table = figures_used(ds, obs_ids)
     flags = chapter.audit_flags
-    table.insert(1, "audit", [marker_html(oid, flags) or "—" for oid in table["obs_id"]])
+    registry = load_registry(chapter.project_root)
+    table.insert(1, "audit", [marker_html(oid, flags, registry) or "—" for oid in table["obs_id"]])
+    table["source"] = source_links(table, report_links(ds, registry))
     if chapter.export_csv is not None:
         ids = list(table["obs_id"])
         csv_rows = ds.observations.loc[ids].drop(
@@ -88,5 +115,6 @@ def figures_section(chapter: ChapterContext, obs_ids: Iterable[str]):
     return HTML(
         f'<p class="chitieu-download">⬇ <a href="{link}" download>Tải các số liệu của chương (CSV, UTF-8)</a></p>'
         f'<details class="chitieu-details"><summary>Giá trị, kỳ, trạng thái, nguồn và trích dẫn nguyên văn '
-        f"của từng số liệu</summary>{table_html(table, FIGURE_COLUMNS, html_columns=frozenset({'audit'}))}</details>"
+        f"của từng số liệu</summary>{table_html(table, FIGURE_COLUMNS, html_columns=frozenset({'audit', 'source'}))}"
+        "</details>"
     )

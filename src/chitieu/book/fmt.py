@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import functools
-import math
-import re
 
-from chitieu.data.schema import QUALIFIERS, STATUSES, UNITS
+from chitieu.data.contract import QUALIFIERS, STATUSES, UNITS
+
+# Written once in the data layer (the analysis words its findings with them too); the chapters find them here.
+from chitieu.data.periods import format_period as format_period
+from chitieu.data.sourceref import format_source_ref as format_source_ref
 from chitieu.data.vnnum import format_vn
+from chitieu.data.vnnum import natural_decimals as natural_decimals
 
-_PART_NAMES = {"P1": "Phần thứ nhất", "P2": "Phần thứ hai"}
-
-
-def natural_decimals(value: float, max_decimals: int = 3) -> int:
-    """Fewest decimals that write ``value`` exactly, up to ``max_decimals`` (2.2 → 1, 14.0 → 0)."""
-    for decimals in range(max_decimals + 1):
-        if math.isclose(round(value, decimals), value, rel_tol=0, abs_tol=1e-9):
-            return decimals
-    return max_decimals
+WHOLE_AREA_VI = "Toàn thị xã"
+"""What a figure without a locality (blank ``locality``) covers: the whole town, as a label. Inside a sentence
+use :func:`lower_first` (``"toàn thị xã"``)."""
 
 
 @functools.lru_cache(maxsize=65536)
@@ -59,37 +56,9 @@ def format_target(kind: str | None, low: float | None, high: float | None, unit:
 
 
 @functools.lru_cache(maxsize=65536)
-def format_period(period: str) -> str:
-    """``"2021-2023"`` → ``"2021–2023"``; ``"2023-01/2023-05"`` → ``"01/2023–05/2023"``;
-    ``"2023-04"`` → ``"04/2023"``."""
-    if m := re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", period):
-        return f"{m[2]}/{m[1]}–{m[4]}/{m[3]}"
-    if m := re.fullmatch(r"(\d{4})-(\d{2})", period):
-        return f"{m[2]}/{m[1]}"
-    if m := re.fullmatch(r"(\d{4})-(\d{4})", period):
-        return f"{m[1]}–{m[2]}"
-    return period
-
-
-@functools.lru_cache(maxsize=65536)
 def format_status(status: str) -> str:
     """``"estimate"`` → ``"ước tính"``."""
     return STATUSES[status]
-
-
-@functools.lru_cache(maxsize=65536)
-def format_source_ref(ref: str, short: bool = False) -> str:
-    """``"P1:B.II:fn2"`` → ``"Phần thứ nhất, mục B.II, chú thích 2"`` (``short``: ``"B.II, chú thích 2"``)."""
-    parts = ref.split(":")
-    out = [] if short else [_PART_NAMES.get(parts[0], parts[0])]
-    for part in parts[1:]:
-        if part.startswith("fn"):
-            out.append(f"chú thích {part[2:]}")
-        elif part.startswith("("):
-            out.append(f"ý {part}")
-        else:
-            out.append(part if short else f"mục {part}")
-    return ", ".join(out)
 
 
 def join_vi(items: list[str]) -> str:

@@ -6,7 +6,8 @@ Written once, in two places that each say one thing:
 - each chapter's front matter (``notebooks/NN_name.md``, key ``chitieu``) gives its data ``scope`` (the
   topics of ``indicators.csv`` it reads, or ``all``), optionally the ``topic`` whose figures it presents
   and a ``role`` (``key_indicators``: the page of the resolution's key indicators; ``audit``: the page of
-  the audit's findings).
+  the audit's findings; ``report_text``: a page of the report's own text, several in book order, each but the
+  first with ``starts_at``, the ``source_ref`` of the heading it begins at).
 
 Everything else that needs the list of chapters (the build, the cache, the audit's links to pages, the
 tests) reads it from :func:`load_registry`, which refuses a chapter missing from the contents, a
@@ -26,7 +27,9 @@ from chitieu.data.scope import ALL, Scope, normalise_scope
 TOC_FILE = "_toc.yml"
 CHAPTERS_DIR = "notebooks"
 PAGES_DIR = "book"
-ROLES = ("key_indicators", "audit")
+ROLES = ("key_indicators", "audit", "report_text")
+REPEATABLE_ROLES = frozenset({"report_text"})
+"""Roles several chapters may declare (the report's text is split over as many pages as its weight needs)."""
 _CHAPTER_FILE = re.compile(r"[0-9]{2}_[a-z0-9_]+\.md")
 
 
@@ -46,6 +49,7 @@ class Chapter:
     scope: Scope
     topic: str | None
     role: str | None
+    starts_at: str | None = None  # report_text pages: the source_ref of the heading the page begins at
 
     @property
     def page(self) -> str:
@@ -77,6 +81,10 @@ class Registry:
             if chapter.role == role:
                 return chapter
         raise KeyError(f"no chapter declares `role: {role}`")
+
+    def all_with_role(self, role: str) -> tuple[Chapter, ...]:
+        """Every chapter with ``role``, in book order (none: an empty tuple)."""
+        return tuple(c for c in self.chapters if c.role == role)
 
     def topic_pages(self) -> dict[str, Chapter]:
         """Topic of ``indicators.csv`` → the chapter that presents it."""
@@ -189,9 +197,12 @@ def load_registry(root: Path) -> Registry:
         role = meta.get("role")
         if role is not None and role not in ROLES:
             raise RegistryError(f"{_rel(path)}: unknown role {role!r}; known: {list(ROLES)}")
-        unknown_keys = sorted(set(meta) - {"scope", "topic", "role"})
+        unknown_keys = sorted(set(meta) - {"scope", "topic", "role", "starts_at"})
         if unknown_keys:
             raise RegistryError(f"{_rel(path)}: unknown key(s) under `chitieu:`: {unknown_keys}")
+        starts_at = meta.get("starts_at")
+        if starts_at is not None and (role != "report_text" or not isinstance(starts_at, str)):
+            raise RegistryError(f"{_rel(path)}: `starts_at` is a source_ref (text), for `role: report_text` only")
         if numbered:
             number += 1
         chapters.append(
@@ -204,13 +215,14 @@ def load_registry(root: Path) -> Registry:
                 scope=ALL if scope == ALL else sorted(scope),
                 topic=meta.get("topic"),
                 role=role,
+                starts_at=starts_at,
             )
         )
     for key in ("role", "topic"):
         seen: dict[str, str] = {}
         for chapter in chapters:
             value = getattr(chapter, key)
-            if value and value in seen:
+            if value and value in seen and value not in REPEATABLE_ROLES:
                 raise RegistryError(f"{key} {value!r} is claimed by both {seen[value]} and {chapter.name}")
             if value:
                 seen[value] = chapter.name

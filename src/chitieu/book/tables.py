@@ -7,6 +7,8 @@ import html
 import pandas as pd
 from IPython.display import HTML
 
+REFLOW_COLUMNS = 4
+
 
 def table_html(
     frame: pd.DataFrame,
@@ -27,21 +29,28 @@ def table_html(
 
     Every cell and header is HTML-escaped: a name containing ``<script>`` shows as text. Only the columns
     named in ``html_columns`` hold HTML, which must be built by the package with its own escaping (e.g. the
-    audit marker of :func:`chitieu.analysis.audit.marker_html`).
+    audit marker of :func:`chitieu.book.audit_view.marker_html`).
+
+    A table of :data:`REFLOW_COLUMNS` columns or more reflows on a phone into one card per row, each value
+    beside its column's name: its cells carry that name (``data-label``, read by ``_static/chitieu.css``), so
+    that no script has to restyle the page after it has loaded.
     """
     head = "".join(f'<th scope="col">{html.escape(label)}</th>' for label in columns.values())
     body = []
     names = list(columns)
+    reflow = len(names) >= REFLOW_COLUMNS
+    opening = {col: f'<td data-label="{html.escape(columns[col])}">' if reflow else "<td>" for col in names}
     # Column lists, not iterrows(): a Series per row was most of the time of the long figure tables.
     for values in zip(*(frame[col].tolist() for col in names)) if names else ():
         cells = []
         for col, value in zip(names, values):
             if not isinstance(value, str):
                 raise TypeError(f"column {col!r} holds {value!r}: format it as text before display")
-            cells.append(f"<td>{value if col in html_columns else html.escape(value)}</td>")
+            cells.append(f"{opening[col]}{value if col in html_columns else html.escape(value)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
+    classes = f"{css_class} chitieu-table-reflow" if reflow else css_class
     return (
-        f'<div class="chitieu-table-wrap"><table class="{css_class}">'
+        f'<div class="chitieu-table-wrap"><table class="{classes}">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
     )
 

@@ -19,9 +19,10 @@ import nbformat
 
 from chitieu import config
 from chitieu.build.execute import execute_chapter, read_chapter
-from chitieu.build.forkkernel import use_fork_server
-from chitieu.build.pipeline import _jupyter_book, build_book, chapter_sources
-from chitieu.data.schema import LOCALITIES
+from chitieu.build.pipeline import build_book, chapter_sources
+from chitieu.build.site import run_jupyter_book
+from chitieu.build.warmserver import warm_kernels_unavailable
+from chitieu.data.load import load_localities
 
 IGNORE = shutil.ignore_patterns(".venv", "_build", ".cache", ".git", "__pycache__", ".pytest_cache", "*.egg-info")
 
@@ -47,7 +48,7 @@ def multiply_observations(data_dir: Path, factor: int) -> int:
     path = data_dir / "observations.csv"
     with open(path, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    places = ["", *LOCALITIES]
+    places = ["", *load_localities(data_dir)]
     out = list(rows)
     for i in range(1, factor):
         period = str(2000 + i % 20)
@@ -119,8 +120,9 @@ def _jupyter_book_executing(root: Path) -> float:
     )
     (stage / "_config.yml").write_text(conf, encoding="utf-8")
     shutil.copytree(root / "_static", stage / "_static")
+    shutil.copytree(root / "_locales", stage / "_locales")
     (stage / "data").symlink_to(root / "data", target_is_directory=True)
-    return _timed(_jupyter_book, stage)
+    return _timed(run_jupyter_book, stage)
 
 
 def _empty_notebook_seconds(tmp: Path) -> float:
@@ -148,7 +150,7 @@ def run_bench(root: Path) -> dict[str, float]:
         tmp = Path(tmp_name)
         main = _copy_project(root, tmp / "main")
         n_chapters = len(chapter_sources(main))
-        kernels = "fork server (chitieu.build.forkkernel)" if use_fork_server() else "standard python3"
+        kernels = "standard python3" if warm_kernels_unavailable() else "warm (chitieu.build.warmkernel provisioner)"
         print(
             f"Đo trên {cores} lõi, {n_chapters} chương / measuring on {cores} cores, {n_chapters} chapters; "
             f"build kernels: {kernels}",
@@ -189,7 +191,8 @@ def run_bench(root: Path) -> dict[str, float]:
         for name in ("_config.yml", "_toc.yml"):
             shutil.copy2(main / name, stage / name)
         shutil.copytree(main / "_static", stage / "_static")
-        figures["sphinx"] = _timed(_jupyter_book, stage)
+        shutil.copytree(main / "_locales", stage / "_locales")
+        figures["sphinx"] = _timed(run_jupyter_book, stage)
         figures["floor"] = figures["empty_kernel"] * n_chapters / cores + figures["sphinx"]
         print(
             f"  floor: empty kernel {figures['empty_kernel']:.2f} s × {n_chapters} / {cores} + Sphinx "
@@ -215,7 +218,7 @@ def run_bench(root: Path) -> dict[str, float]:
             figures[f"ratio_x{factor}"] = min(runs) / clean
         print(f"Kết quả / results (clean build = fastest of {len(clean_runs)} runs: {clean:.1f} s)", flush=True)
         print(
-            f"  fork server against standard kernels    saves {1 - clean / figures['clean_standard_kernels']:.0%}",
+            f"  warm kernels against standard kernels   saves {1 - clean / figures['clean_standard_kernels']:.0%}",
             flush=True,
         )
         print(f"  no-op rebuild / clean                   {figures['noop'] / clean:6.1%}   (target ≤ 10%)", flush=True)

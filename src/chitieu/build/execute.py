@@ -89,14 +89,14 @@ def execute_chapter(
     parameters: dict,
     cwd: Path,
     build_context: Path | None = None,
-    kernel_name: str = KERNEL_NAME,
+    kernel_server: str | None = None,
 ) -> ChapterRun:
     """Execute chapter ``source`` into ``output`` with ``parameters``; never raises, returns the error text.
 
     ``build_context`` (a path relative to ``cwd``, :mod:`chitieu.book.context`) is passed as the
-    chapter's ``build_context`` parameter and left out of the record. ``kernel_name`` picks the kernel that
-    runs it (the build's warm kernels, :mod:`chitieu.build.forkkernel`, or the standard ``python3``); the
-    executed notebook records the standard one either way, so both give the same file.
+    chapter's ``build_context`` parameter and left out of the record. ``kernel_server`` is the socket of the
+    build's warm kernel server (:mod:`chitieu.build.warmkernel`): the standard ``python3`` kernel is then
+    forked from it instead of started afresh; ``None`` starts it afresh. Both give the same file.
     """
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -105,6 +105,11 @@ def execute_chapter(
 
     start = time.perf_counter()
     name = source.stem
+    kernel_options = {}
+    if kernel_server is not None:
+        from chitieu.build.warmkernel import notebook_client_options
+
+        kernel_options = notebook_client_options(kernel_server)
     nb = read_chapter(source)
     kernelspec = dict(nb.metadata.get("kernelspec", {}))
     given = dict(parameters)
@@ -117,12 +122,13 @@ def execute_chapter(
                 str(output),
                 parameters=given,
                 cwd=str(cwd),
-                kernel_name=kernel_name,
+                kernel_name=KERNEL_NAME,
                 progress_bar=False,
                 log_output=False,
                 # Papermill would rewrite the whole output notebook after every cell (0,6 s of a 2 s
                 # chapter); it still writes it once at the end, and on a failing cell.
                 request_save_on_cell_execute=False,
+                **kernel_options,
             )
             break
         except PapermillExecutionError as exc:  # a cell raised: the chapter is wrong, no retry
@@ -182,11 +188,12 @@ def execute_all(
     parameters: dict,
     workers: int | None = None,
     contexts: dict[str, Path] | None = None,
-    kernel_name: str = KERNEL_NAME,
+    kernel_server: str | None = None,
 ) -> list[ChapterRun]:
     """Execute chapters in parallel (one process per core), printing one line per chapter as each ends.
 
-    ``contexts`` maps a chapter name to its build context (:mod:`chitieu.book.context`).
+    ``contexts`` maps a chapter name to its build context (:mod:`chitieu.book.context`); ``kernel_server``
+    is the warm kernel server's socket, or ``None`` for standard kernels (:func:`execute_chapter`).
     """
     workers = workers or os.cpu_count() or 1
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -204,7 +211,7 @@ def execute_all(
                 parameters,
                 out_dir,
                 (contexts or {}).get(src.stem),
-                kernel_name,
+                kernel_server,
             )
             for src in ordered
         ]

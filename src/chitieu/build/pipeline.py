@@ -1,7 +1,10 @@
-"""``make book``: validate → execute chapters → build the site in a temporary folder → publish atomically.
+"""``make book``: validate → execute chapters → build the site in a stage → publish in one atomic step.
 
 Nothing under ``book/`` or ``_build/html`` changes unless every step succeeded: a bad data file, a failing
-chapter or a Sphinx warning leaves the previously published site and notebooks exactly as they were.
+chapter, a Sphinx warning or a full disk leaves the previously published site and notebooks exactly as they
+were. One build runs at a time per project folder (:mod:`chitieu.build.lock`); the executed chapters and the
+site are published together by one exchange of folders (:mod:`chitieu.build.publish`), and a published state
+is kept on a no-op only when every published file is what its manifest says.
 """
 
 from __future__ import annotations
@@ -9,8 +12,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 import time
 from contextlib import ExitStack
 from pathlib import Path
@@ -21,17 +22,16 @@ from chitieu.analysis.years import check_report_year
 from chitieu.atomic import write_text_atomic
 from chitieu.book.context import save_validated, write_build_context
 from chitieu.book.registry import Registry, RegistryError, load_registry
+from chitieu.build import site
 from chitieu.build.cache import ChapterCache, chapter_key
-from chitieu.build.execute import KERNEL_NAME as STANDARD_KERNEL
 from chitieu.build.execute import execute_all
-from chitieu.build.forkkernel import fork_server, use_fork_server
-from chitieu.build.vega import start_vega_bundle
-from chitieu.data.fingerprint import data_fingerprint, tree_fingerprint
+from chitieu.build.lock import build_lock
+from chitieu.build.pdf.edition import stage_print_edition
+from chitieu.build.publish import SITE_DIR, STAGE_PREFIX, publish, published_key, remove_leftovers, write_manifest
+from chitieu.build.warmserver import warm_kernel_server, warm_kernels_unavailable
+from chitieu.data.contract import TOPICS
+from chitieu.data.fingerprint import data_fingerprint, sha_parts, tree_fingerprint
 from chitieu.data.load import load_dataset
-from chitieu.data.schema import CHAPTERS as TOPICS
-
-SITE_FILES = ("_config.yml", "_toc.yml")
-DATA_EXPORTS = ("indicators.csv", "targets.csv", "observations.csv", "report_assessment.csv")
 
 
 class BuildError(Exception):
@@ -53,151 +53,46 @@ def chapter_sources(root: Path) -> list[Path]:
     return [chapter.source for chapter in chapter_registry(root)]
 
 
-def _stage(root: Path, stage: Path) -> None:
-    if stage.exists():
-        shutil.rmtree(stage)
-    (stage / "book").mkdir(parents=True)
-    for name in SITE_FILES:
-        shutil.copy2(root / name, stage / name)
-    shutil.copytree(root / "_static", stage / "_static")
-    for page in (root / "book").glob("*.md"):
-        shutil.copy2(page, stage / "book" / page.name)
-    # Chapters read "../data" from book/: the staged tree sees the real data through a link.
-    os.symlink(root / "data", stage / "data", target_is_directory=True)
-
-
-def _git_commit(root: Path) -> str:
-    """The checkout's commit (``+dirty`` when the tree has changes), or ``"unknown"`` outside git."""
+def _jupyter_book(stage: Path) -> Path:
     try:
-        head = subprocess.run(
-            ["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, check=True
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"], cwd=root, capture_output=True, text=True
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-    return head + ("+dirty" if dirty else "")
+        return site.run_jupyter_book(stage)
+    except site.SiteBuildError as exc:
+        raise BuildError(str(exc)) from None
 
 
-def _stamp_config(stage: Path, commit: str) -> None:
-    """Add the commit to the footer of the staged site (never to the notebooks: they must stay identical)."""
-    import yaml
+def site_key(root: Path, stage: Path, report_year: int) -> str:
+    """Hash of every input of the published site and downloads.
 
-    path = stage / "_config.yml"
-    conf = yaml.safe_load(path.read_text(encoding="utf-8"))
-    footer = conf.setdefault("html", {}).get("extra_footer", "")
-    conf["html"]["extra_footer"] = (
-        f"{footer} Phiên bản mã và dữ liệu (git): {commit[:12]}{'+' if commit.endswith('+dirty') else ''}."
-    )
-    path.write_text(yaml.safe_dump(conf, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
-def _commit_date(root: Path) -> str:
-    """ISO date of the checked-out commit (``"unknown"`` outside git): fixed for a given commit."""
-    try:
-        return (
-            subprocess.run(
-                ["git", "log", "-1", "--format=%cI"], cwd=root, capture_output=True, text=True, check=True
-            ).stdout.strip()
-            or "unknown"
-        )
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-
-
-def _write_provenance(root: Path, html: Path, report_year: int, commit: str) -> None:
-    """``data/provenance.json`` of the site: the commit (and its date) the site was built from, and its inputs.
-
-    No wall-clock time is written, so two builds of the same inputs give byte-identical exports.
+    The staged sources (executed chapters, pages, configuration with the commit stamp, static files), all
+    the package code that writes pages or downloads (``src``, templates included), the data files the
+    downloads copy, and the year. What is not hashed cannot change the published files.
     """
-    import platform
-
-    from chitieu.atomic import write_text_atomic
-    from chitieu.book.methods import input_checksums
-
-    record = {
-        "git_commit": commit,
-        "git_commit_date": _commit_date(root),
-        "report_year": report_year,
-        "python": platform.python_version(),
-        "inputs": input_checksums(root / "data").to_dict(orient="records"),
-    }
-    write_text_atomic(html / "data" / "provenance.json", json.dumps(record, ensure_ascii=False, indent=1) + "\n")
-
-
-def _jupyter_book(stage: Path) -> None:
-    exe = Path(sys.executable).with_name("jupyter-book")
-    cmd = [str(exe), "build", str(stage), "--warningiserror", "--keep-going", "--quiet"]
-    proc = subprocess.run(cmd, capture_output=True, text=True)
-    if proc.returncode != 0:
-        tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-40:])
-        raise BuildError(f"jupyter-book build failed (warnings are errors):\n{tail}")
-
-
-def _export_data(root: Path, stage: Path, html: Path) -> None:
-    """``html/data``: the dataset's CSVs (and ``audit.csv`` when present), each chapter's CSV, then the data
-    dictionary, the README (source, licence, how to cite) and a reproducible zip of it all
-    (:mod:`chitieu.build.exports`)."""
-    from chitieu.build.exports import write_exports
-
-    dest = html / "data"
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in DATA_EXPORTS:
-        shutil.copy2(root / "data" / name, dest / name)
-    if (root / "data" / "audit.csv").is_file():
-        shutil.copy2(root / "data" / "audit.csv", dest / "audit.csv")
-    chapters = stage / "exports" / "chapters"
-    if chapters.is_dir():
-        shutil.copytree(chapters, dest / "chapters")
-    write_exports(root, dest)
-
-
-def _publish(root: Path, stage: Path, notebooks: list[str]) -> None:
-    book = root / "book"
-    book.mkdir(exist_ok=True)
-    produced = set(notebooks)
-    for name in sorted(produced):
-        os.replace(stage / "book" / name, book / name)
-    for stale in book.glob("*.ipynb"):
-        if stale.name not in produced:
-            stale.unlink()
-    html = root / "_build" / "html"
-    old = root / "_build" / f".html-old-{os.getpid()}"
-    if html.exists():
-        os.replace(html, old)
-    os.replace(stage / "_build" / "html", html)
-    if old.exists():
-        shutil.rmtree(old)
-
-
-def _site_fingerprint(stage: Path) -> str:
-    """Hash of everything the site is built from (executed chapters, pages, config, static files, exports)."""
-    return _sha_files(
-        [
-            p
-            for p in sorted(stage.rglob("*"))
-            if p.is_file()
-            and "_build" not in p.relative_to(stage).parts
-            and p.relative_to(stage).parts[0] not in ("data", "context")
-        ],
-        stage,
+    staged = sorted(
+        p
+        for p in stage.rglob("*")
+        if p.is_file() and p.relative_to(stage).parts[0] not in ("data", "context", "_build")
     )
+    parts = [x for p in staged for x in (p.relative_to(stage).as_posix().encode(), p.read_bytes())]
+    code = tree_fingerprint(root / "src", "chitieu/**/*")
+    data = tree_fingerprint(root / "data", "**/*.csv") + tree_fingerprint(root / "data", "**/*.yaml")
+    raw = tree_fingerprint(root / "data" / "raw", "*")
+    return sha_parts([*parts, code.encode(), data.encode(), raw.encode(), str(report_year).encode()])
 
 
-def _sha_files(files: list[Path], base: Path) -> str:
-    import hashlib
-
-    digest = hashlib.sha256()
-    for path in files:
-        digest.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+def _registry_fingerprint(registry: Registry) -> str:
+    """Hash of what every chapter may read of the others: names, titles, parts, numbers, scopes, topics, roles."""
+    entries = [(c.name, c.title, c.part, c.number, c.scope, c.topic, c.role) for c in registry]
+    return sha_parts([json.dumps(entries, ensure_ascii=False).encode()])
 
 
 def _plan_chapters(root: Path, ds, registry: Registry, parameters: dict) -> dict[str, str]:
     """Content key of each chapter: its source, the code it runs, the environment, the parameters, its data."""
     # The engine and the report-specific modules the chapters import (notebooks/huongtra).
     package_fp = tree_fingerprint(root / "src", "**/*.py") + tree_fingerprint(root / "notebooks", "**/*.py")
+    # Templates render the audit's findings and markers; the registry gives every chapter its links to others.
+    package_fp += tree_fingerprint(root / "src", "**/*.html") + _registry_fingerprint(registry)
+    # The data contract (data/schema) is read like code: its labels reach every chapter's text.
+    package_fp += tree_fingerprint(root / "data", "schema/*.yaml") + tree_fingerprint(root / "data", "*.yaml")
     env_fp = tree_fingerprint(root, "requirements.lock")
     data_fps: dict[str, str] = {}
     plan = {}
@@ -216,12 +111,13 @@ def build_book(
     use_cache: bool = True,
     warm_kernels: bool = True,
 ) -> Path:
-    """Run the whole pipeline for ``report_year`` and publish ``_build/html``; return its path.
+    """Run the whole pipeline for ``report_year`` and publish ``book/`` and ``_build/html``; return the latter.
 
     Chapters whose inputs did not change (content hashes, :mod:`chitieu.build.cache`) are reused from
-    ``.cache/build`` instead of executed; when nothing changed at all, the published site is kept as is.
-    ``warm_kernels`` forks chapter kernels from a warm process where the platform allows
-    (:mod:`chitieu.build.forkkernel`); ``False`` starts standard kernels (slower, same notebooks).
+    ``.cache/build`` instead of executed; when nothing changed at all and the published files are intact,
+    the published state is kept as is. ``warm_kernels`` forks chapter kernels from a warm process where the
+    platform allows (:mod:`chitieu.build.warmkernel`); ``False`` starts standard kernels (slower, same
+    notebooks). A second build of the same folder waits for the first.
 
     Raises
     ------
@@ -231,32 +127,37 @@ def build_book(
         No key figure for ``report_year``: nothing is executed or written.
     BuildError
         A chapter or the site build failed: nothing is published.
+    OSError
+        The disk is full or read-only: nothing is published.
     """
-    root = root or config.PROJ_ROOT
+    root = Path(root or config.PROJ_ROOT)
     t0 = time.perf_counter()
-    with ExitStack() as running:
+    with build_lock(root, report_year), ExitStack() as running:
+        removed = remove_leftovers(root)
+        if removed:
+            print(f"      dọn phần thừa của lần dựng bị ngắt / removed what killed builds left: {removed}", flush=True)
         # The warm kernel server imports on the other core while this one validates.
-        server = (
-            running.enter_context(fork_server(chapter_sources(root))) if warm_kernels and use_fork_server() else None
-        )
+        server = None
+        unavailable = warm_kernels_unavailable() if warm_kernels else None
+        if warm_kernels and unavailable is None:
+            server = running.enter_context(warm_kernel_server(chapter_sources(root)))
+        elif unavailable:
+            print(f"      ({unavailable}; dùng kernel python3 thường / standard kernels)", flush=True)
         return _build(report_year, root, workers, use_cache, server, t0)
 
 
-def _kernel_for_chapters(server) -> str:
-    """The kernel to run chapters on: the fork server's when it came up, else the standard one."""
+def _kernel_for_chapters(server) -> str | None:
+    """The warm kernel server's socket when it came up, else ``None`` (standard kernels)."""
     if server is None:
-        return STANDARD_KERNEL
+        return None
     if server.wait_ready():
-        os.environ["JUPYTER_PATH"] = os.pathsep.join(
-            filter(None, [server.jupyter_path, os.environ.get("JUPYTER_PATH")])
-        )
-        return server.kernel_name
+        return server.socket_path
     print(
-        "      (máy chủ kernel không khởi động được; dùng kernel python3 thường / fork server failed: standard "
-        "kernels)",
+        "      (máy chủ kernel không khởi động được; dùng kernel python3 thường / warm kernel server failed: "
+        "standard kernels)",
         flush=True,
     )
-    return STANDARD_KERNEL
+    return None
 
 
 def _build(report_year: int, root: Path, workers: int | None, use_cache: bool, server, t0: float) -> Path:
@@ -276,9 +177,8 @@ def _build(report_year: int, root: Path, workers: int | None, use_cache: bool, s
     if coverage.missing:
         print(
             f"      {len(coverage.missing)}/{len(coverage.missing) + len(coverage.present)} chỉ tiêu chủ yếu chưa "
-            "có số "
-            f"liệu năm {report_year} (sách ghi 'chưa có số liệu') / key indicators without a {report_year} figure:\n"
-            + coverage.describe_missing(),
+            f"có số liệu năm {report_year} (sách ghi 'chưa có số liệu') / key indicators without a {report_year} "
+            "figure:\n" + coverage.describe_missing(),
             flush=True,
         )
     registry = chapter_registry(root)
@@ -287,13 +187,11 @@ def _build(report_year: int, root: Path, workers: int | None, use_cache: bool, s
     parameters = {"report_year": report_year, "data_dir": "../data"}
     plan = _plan_chapters(root, ds, registry, parameters)
     cache = ChapterCache(root)
-    stage = root / "_build" / f".stage-{os.getpid()}"
-    bundle = None
+    stage = root / "_build" / f"{STAGE_PREFIX}{os.getpid()}"
     try:
-        _stage(root, stage)
-        commit = _git_commit(root)
-        _stamp_config(stage, commit)
-        bundle = start_vega_bundle(stage / "_static", root / ".cache" / "vendor")
+        site.stage_project(root, stage)
+        commit = site.git_commit(root)
+        site.stamp_config(stage, commit)
         exports = stage / "exports" / "chapters"
         context_dir = stage / "context"
         save_validated(ds, context_dir / "validated.pkl")
@@ -301,82 +199,32 @@ def _build(report_year: int, root: Path, workers: int | None, use_cache: bool, s
         flags = context_dir / "audit_flags.json"
         write_text_atomic(flags, json.dumps(audit.failed_obs_ids(results), sort_keys=True))
         phase("kiểm tra/validate")
-        print(f"[2/4] Chạy {len(registry)} chương / chapters (report_year={report_year})", flush=True)
-        todo = []
-        for chapter in registry:
-            if use_cache and cache.fetch(
-                chapter.name, plan[chapter.name], stage / "book" / f"{chapter.name}.ipynb", exports
-            ):
-                print(f"  {chapter.name:<40} {'reused':<9} {0.0:6.1f} s", flush=True)
-            else:
-                todo.append(chapter)
-        contexts = {
-            c.name: Path("..")
-            / "context"
-            / write_build_context(
-                context_dir, c.name, c.scope, context_dir / "validated.pkl", flags, exports / f"{c.name}.csv"
-            ).name
-            for c in todo
-        }
-        saved_jupyter_path = os.environ.get("JUPYTER_PATH")
-        try:
-            kernel = _kernel_for_chapters(server) if todo else STANDARD_KERNEL
-            runs = execute_all([c.source for c in todo], stage / "book", parameters, workers, contexts, kernel)
-        finally:
-            if saved_jupyter_path is None:
-                os.environ.pop("JUPYTER_PATH", None)
-            else:
-                os.environ["JUPYTER_PATH"] = saved_jupyter_path
-            if server is not None:
-                server.close()
-        failures = [run.error for run in runs if run.error]
-        if failures:
-            raise BuildError("chapter execution failed:\n  " + "\n  ".join(failures))
-        for run in runs:
-            cache.store(run.name, plan[run.name], stage / "book" / f"{run.name}.ipynb", exports)
-        print(
-            f"      {len(runs)} executed, {len(registry) - len(runs)} reused, "
-            f"{sum(r.seconds for r in runs):.1f} s of kernel time",
-            flush=True,
-        )
+        _run_chapters(registry, plan, cache, stage, exports, context_dir, flags, parameters, workers, server)
         phase("chương/chapters")
-        try:
-            bundle.wait()
-        except RuntimeError as exc:
-            raise BuildError(str(exc)) from exc
-        site_key = _site_fingerprint(stage)
-        published_key = root / ".cache" / "build" / "site.key"
-        html = root / "_build" / "html"
-        unchanged = (
-            use_cache
-            and html.is_dir()
-            and published_key.is_file()
-            and published_key.read_text() == site_key
-            and all(
-                (root / "book" / f"{c.name}.ipynb").is_file()
-                and (root / "book" / f"{c.name}.ipynb").read_bytes()
-                == (stage / "book" / f"{c.name}.ipynb").read_bytes()
-                for c in registry
-            )
-        )
-        if unchanged:
+        stage_print_edition(root, stage, report_year, [c.name for c in registry])
+        key = site_key(root, stage, report_year)
+        if use_cache and published_key(root) == key:
             print("[3/4] Trang không đổi / site inputs unchanged: the published site is kept", flush=True)
         else:
             print("[3/4] Dựng trang / building the site (jupyter-book, warnings are errors)", flush=True)
-            _jupyter_book(stage)
+            html = _jupyter_book(stage)
             phase("trang/site")
-            _export_data(root, stage, stage / "_build" / "html")
-            _write_provenance(root, stage / "_build" / "html", report_year, commit)
-            audit.write_audit_csv(results, stage / "_build" / "html" / "data" / "audit.csv")
+            site.export_data(root, stage, html, audit.audit_csv_text(results))
+            site.write_provenance(root, html, report_year, commit)
             print("[4/4] Xuất bản / publishing book/ and _build/html", flush=True)
-            _publish(root, stage, [f"{c.name}.ipynb" for c in registry])
-            published_key.parent.mkdir(parents=True, exist_ok=True)
-            published_key.write_text(site_key)
+            staged_book = stage / "publish"
+            staged_book.mkdir()
+            for chapter in registry:
+                name = f"{chapter.name}.ipynb"
+                os.replace(stage / "book" / name, staged_book / name)
+            for page in (root / "book").glob("*.md"):
+                shutil.copy2(page, staged_book / page.name)
+            os.replace(html, staged_book / SITE_DIR)
+            write_manifest(staged_book, key, report_year)
+            publish(root, staged_book)
     finally:
-        if bundle is not None:
-            bundle.cancel()
         if stage.exists():
-            shutil.rmtree(stage)
+            shutil.rmtree(stage, ignore_errors=True)
     phase("xuất bản/publish")
     breakdown = " · ".join(f"{name} {seconds:.1f} s" for name, seconds in phases.items())
     print(
@@ -384,3 +232,40 @@ def _build(report_year: int, root: Path, workers: int | None, use_cache: bool, s
         flush=True,
     )
     return root / "_build" / "html"
+
+
+def _run_chapters(registry, plan, cache, stage, exports, context_dir, flags, parameters, workers, server) -> list:
+    """Reuse every chapter the cache holds for its key and execute the others; return the runs executed."""
+    print(f"[2/4] Chạy {len(registry)} chương / chapters (report_year={parameters['report_year']})", flush=True)
+    todo = []
+    for chapter in registry:
+        notebook = stage / "book" / f"{chapter.name}.ipynb"
+        if cache.fetch(chapter.name, plan[chapter.name], notebook, exports):
+            print(f"  {chapter.name:<40} {'reused':<9} {0.0:6.1f} s", flush=True)
+        else:
+            todo.append(chapter)
+    contexts = {
+        c.name: Path("..")
+        / "context"
+        / write_build_context(
+            context_dir, c.name, c.scope, context_dir / "validated.pkl", flags, exports / f"{c.name}.csv"
+        ).name
+        for c in todo
+    }
+    try:
+        kernel_server = _kernel_for_chapters(server) if todo else None
+        runs = execute_all([c.source for c in todo], stage / "book", parameters, workers, contexts, kernel_server)
+    finally:
+        if server is not None:
+            server.close()
+    failures = [run.error for run in runs if run.error]
+    if failures:
+        raise BuildError("chapter execution failed:\n  " + "\n  ".join(failures))
+    for run in runs:
+        cache.store(run.name, plan[run.name], stage / "book" / f"{run.name}.ipynb", exports)
+    print(
+        f"      {len(runs)} executed, {len(registry) - len(runs)} reused, "
+        f"{sum(r.seconds for r in runs):.1f} s of kernel time",
+        flush=True,
+    )
+    return runs

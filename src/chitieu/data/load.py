@@ -8,9 +8,11 @@ from pathlib import Path
 import pandas as pd
 
 from chitieu import config
-from chitieu.data import schema
+from chitieu.data import contract
+from chitieu.data.errors import DataValidationError
 from chitieu.data.raw import RawSource
-from chitieu.data.validate import validate_dataset
+from chitieu.data.structure import read_table
+from chitieu.data.validate import validate_dataset, validate_localities
 
 
 @dataclass
@@ -49,14 +51,14 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
 
     tgt = pd.DataFrame(
         [{k: v for k, v in rec.items() if not k.startswith("_")} for rec in targets],
-        columns=["indicator_id", "target_year", "kind", "low", "high", "source_ref", "source_quote"],
+        columns=list(contract.columns("targets")),
     )
     for col in ("low", "high"):
         tgt[col] = tgt[col].map(lambda d: float(d) if d is not None else float("nan")).astype(float)
     tgt["target_year"] = tgt["target_year"].astype("Int64")
 
     # Column by column: a table of dicts is slow to build at tens of thousands of rows.
-    fields = [k for k in observations[0] if not k.startswith("_")] if observations else list(schema.OBSERVATION_COLUMNS)
+    fields = [k for k in observations[0] if not k.startswith("_")] if observations else contract.columns("observations")
     columns = {k: [rec[k] for rec in observations] for k in fields}
     columns["value"] = [float(v) for v in columns.get("value", [])]
     columns["start_year"] = [rec["_period"].start_year for rec in observations]
@@ -65,11 +67,11 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
     obs = pd.DataFrame(columns)
     obs = obs.set_index("obs_id", drop=False).rename_axis(None)
     # Figures the book chose not to draw where the report contradicts itself (data/corrections.csv,
-    # validated by chitieu.analysis.audit; shown in the audit chapter). They stay in the data.
+    # validated by chitieu.data.checks; shown in the audit chapter). They stay in the data.
     obs["rejected"] = obs["obs_id"].isin(rejected_in_corrections(data_dir))
     assessment_df = pd.DataFrame(
         [{k: v for k, v in rec.items() if not k.startswith("_")} for rec in assessment],
-        columns=["resolution_no", "report_status", "source_ref", "source_quote"],
+        columns=list(contract.columns("report_assessment")),
     )
     return Dataset(ind, tgt, obs, assessment_df, sources, data_dir)
 
@@ -78,7 +80,7 @@ def rejected_in_corrections(data_dir: Path) -> set[str]:
     """Observation ids listed in the ``rejected_obs_ids`` column of ``data/corrections.csv`` (if any).
 
     The file is read leniently here; its validation (encoding, columns, ids) is
-    :func:`chitieu.analysis.audit.load_corrections`, which ``check-data`` and the build run and which reports every
+    :func:`chitieu.data.checks.load_corrections`, which ``check-data`` and the build run and which reports every
     problem with file, row and column.
     """
     from chitieu.data.csvread import read_csv_rows
@@ -91,6 +93,25 @@ def rejected_in_corrections(data_dir: Path) -> set[str]:
     columns = tuple(c.strip().strip('"') for c in header.split(","))
     rows = read_csv_rows(path, columns, ignored)
     return {oid for _, row in rows for oid in (row.get("rejected_obs_ids") or "").split()}
+
+
+def load_localities(data_dir: Path | str | None = None) -> dict[str, str]:
+    """The wards and communes of ``data_dir/localities.csv``: canonical name → kind (phường/xã), in file order;
+    none when the dataset has no such file.
+
+    Raises
+    ------
+    chitieu.data.errors.DataValidationError
+        If the file breaks a rule of its schema (``data/schema/localities.schema.yaml``).
+    """
+    data_dir = Path(data_dir or config.DATA_DIR)
+    if not (data_dir / contract.load().resources["localities"].path).exists():
+        return {}
+    errors: list = []
+    localities = validate_localities(read_table(data_dir, "localities", errors), errors)
+    if errors:
+        raise DataValidationError(errors)
+    return localities
 
 
 def report_source(ds: Dataset) -> RawSource:

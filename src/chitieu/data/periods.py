@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from chitieu.data.schema import MAX_YEAR, MIN_YEAR
+from chitieu.data.contract import MAX_YEAR, MIN_YEAR
 
 _YEAR = re.compile(r"([0-9]{4})")
 _RANGE = re.compile(r"([0-9]{4})-([0-9]{4})")
@@ -61,4 +61,17 @@ def parse_period(text: str) -> Period:
         raise ValueError("the period ends before it starts")
     if _RANGE.fullmatch(text) and period.start_year == period.end_year:
         raise ValueError("a multi-year period needs two different years")
+    return period
+
+
+@functools.lru_cache(maxsize=65536)
+def format_period(period: str) -> str:
+    """A period as readers write it: ``"2021-2023"`` → ``"2021–2023"``; ``"2023-01/2023-05"`` →
+    ``"01/2023–05/2023"``; ``"2023-04"`` → ``"04/2023"``; a single year (or anything else) as it is."""
+    if m := _MONTH_RANGE.fullmatch(period):
+        return f"{m[2]}/{m[1]}–{m[4]}/{m[3]}"
+    if m := _MONTH.fullmatch(period):
+        return f"{m[2]}/{m[1]}"
+    if m := _RANGE.fullmatch(period):
+        return f"{m[1]}–{m[2]}"
     return period

@@ -8,6 +8,7 @@ numbers the machine way (``7943``, ``206.472``); the book prints them the Vietna
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -99,6 +100,14 @@ def round_half_up(value: float | Decimal, decimals: int) -> Decimal:
     """
     quantum = Decimal(1).scaleb(-decimals)
     return Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def natural_decimals(value: float, max_decimals: int = 3) -> int:
+    """Fewest decimals that write ``value`` exactly, up to ``max_decimals`` (2.2 → 1, 14.0 → 0)."""
+    for decimals in range(max_decimals + 1):
+        if math.isclose(round(value, decimals), value, rel_tol=0, abs_tol=1e-9):
+            return decimals
+    return max_decimals
 
 
 def format_vn(value: float | Decimal | int, decimals: int = 0) -> str:

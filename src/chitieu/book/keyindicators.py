@@ -2,23 +2,71 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from chitieu.analysis.selection import latest_observation
-from chitieu.analysis.status import STATUS_LABELS, assess
-from chitieu.book.fmt import format_observation, format_period, format_source_ref, format_status, format_target
+from chitieu.analysis.status import REPORT_STATUS_VI, STATUS_LABELS, Assessment, assess
+from chitieu.book.fmt import format_observation, format_status, format_target
+from chitieu.book.reporttext.links import obs_report_href
+from chitieu.data import contract
+from chitieu.data.checks import SUMMARY_ASSESSMENT_REF, Check, parse_params
 from chitieu.data.load import Dataset
+from chitieu.data.periods import format_period
+from chitieu.data.sourceref import format_source_ref
 
 
-def key_indicators(ds: Dataset, report_year: int) -> pd.DataFrame:
+def audit_classifications(ds: Dataset, report_year: int) -> dict[int, Check]:
+    """Key-indicator number → the audit's ``classification`` check of it at the summary verdict
+    (``data/checks.csv``), when every figure it names is in ``ds`` and known by ``report_year``.
+
+    A key indicator with several parts (indicator 13: two shares), or whose target is stated on another
+    indicator (a yearly admissions target), is judged there by the figures and the target the check names;
+    :func:`key_indicators` with ``as_audited=True`` uses the same, so the key indicators' table and the audit
+    tell one story. The file is read leniently here (``check-data`` and the build validate it).
+    """
+    from chitieu.data.csvread import read_csv_rows
+
+    path = Path(ds.data_dir) / contract.load().resources["checks"].path
+    if not path.is_file():
+        return {}
+    out: dict[int, Check] = {}
+    for row, rec in read_csv_rows(path, contract.columns("checks"), []):
+        if rec["kind"] != "classification":
+            continue
+        try:
+            params = parse_params(rec["params"])
+        except ValueError:
+            continue
+        ids = rec["obs_ids"].split()
+        known = all(i in ds.observations.index for i in ids) and all(
+            ds.observations.loc[i, "end_year"] <= report_year for i in ids
+        )
+        target = params.get("target")
+        if params.get("report_ref", SUMMARY_ASSESSMENT_REF) != SUMMARY_ASSESSMENT_REF or not known:
+            continue
+        if target is not None and target not in ds.indicators.index:
+            continue
+        check = Check(rec["check_id"], "classification", tuple((1, i) for i in ids), params, "", "", "", row)
+        out.setdefault(int(params["resolution_no"]), check)
+    return out
+
+
+def key_indicators(ds: Dataset, report_year: int, as_audited: bool = False) -> pd.DataFrame:
     """One row per key indicator (resolution_no 1–14) with its headline value as of ``report_year``.
 
     Columns: ``resolution_no, indicator_id, name_vi, unit, higher_is_better, obs_id, value, qualifier,
     decimals, period, obs_status, source_ref, source_quote, target_kind, target_low, target_high,
     target_year, target_quote, status, report_status`` plus the display texts ``value_text_vi``,
     ``target_text_vi``, ``status_label``.
+
+    With ``as_audited`` the status of an indicator the audit judges by more than its headline figure (several
+    parts, or a target stated on another indicator: :func:`audit_classifications`) is the audit's, by the same
+    rule (:func:`chitieu.analysis.audit.selfassessment.classify`), and its target is that check's.
     """
     key = ds.indicators[ds.indicators["resolution_no"].notna()].sort_values("resolution_no")
+    audited = audit_classifications(ds, report_year) if as_audited else {}
     rows = []
     for _, ind in key.iterrows():
         obs = latest_observation(ds.observations, ind["indicator_id"], report_year)
@@ -70,9 +118,48 @@ def key_indicators(ds: Dataset, report_year: int) -> pd.DataFrame:
                 "period_vi": "—" if obs is None else format_period(obs["period"]),
                 "obs_status_vi": "—" if obs is None else format_status(obs["status"]),
                 "source_ref_vi": "—" if obs is None else format_source_ref(obs["source_ref"]),
+                "report_href": "" if obs is None else obs_report_href(ds, obs["obs_id"]),
             }
         )
+        check = audited.get(int(ind["resolution_no"]))
+        if check is not None and (check.obs_ids != [rows[-1]["obs_id"]] or "target" in check.params):
+            rows[-1].update(_as_audited(ds, check))
     return pd.DataFrame(rows)
+
+
+def _as_audited(ds: Dataset, check: Check) -> dict:
+    """The status, target and figures of a key indicator as the audit's classification check judges it."""
+    from chitieu.analysis.audit import Evidence
+    from chitieu.analysis.audit.selfassessment import classify
+
+    judged = classify(check, Evidence(ds))
+    out = {"status": judged.computed or "no_target", "status_label": Assessment(judged.computed or "no_target").label}
+    out["shortfall_share"] = judged.shortfall
+    target_id = check.params.get("target")
+    ev = Evidence(ds)
+    if len(check.obs_ids) > 1:
+        periods = {ds.observations.loc[oid, "period"] for oid in check.obs_ids}
+        if len(periods) == 1:
+            out["value_text_vi"] = "; ".join(ev.stated_text(oid) for oid in check.obs_ids)
+        else:
+            out["value_text_vi"] = "; ".join(
+                f"{ev.stated_text(oid)} ({format_period(ds.observations.loc[oid, 'period'])})" for oid in check.obs_ids
+            )
+    texts = []
+    for iid in (
+        [target_id] if target_id is not None else [ds.observations.loc[o, "indicator_id"] for o in check.obs_ids]
+    ):
+        targets = ds.targets[ds.targets["indicator_id"] == iid].sort_values("target_year")
+        if targets.empty:
+            continue
+        t = targets.iloc[-1]
+        low = None if pd.isna(t["low"]) else float(t["low"])
+        high = None if pd.isna(t["high"]) else float(t["high"])
+        texts.append(format_target(t["kind"], low, high, ds.indicators.loc[iid, "unit"]))
+        out["target_year"] = int(t["target_year"])
+    if texts:
+        out["target_text_vi"] = ("mỗi năm " if target_id is not None else "") + "; ".join(dict.fromkeys(texts))
+    return out
 
 
 def report_status(ds: Dataset, resolution_no: int) -> str:
@@ -84,7 +171,7 @@ def report_status(ds: Dataset, resolution_no: int) -> str:
     rows = ds.report_assessment[ds.report_assessment["resolution_no"] == resolution_no]
     if rows.empty:
         return "unknown"
-    summary = rows[rows["source_ref"] == "P1:B.II:fn1"]
+    summary = rows[rows["source_ref"] == SUMMARY_ASSESSMENT_REF]
     return (summary if not summary.empty else rows).iloc[0]["report_status"]
 
 
@@ -92,9 +179,6 @@ def status_counts(table: pd.DataFrame, column: str = "status") -> dict[str, int]
     """How many key indicators have each status (every status present, zeros included)."""
     counts = table[column].value_counts()
     return {code: int(counts.get(code, 0)) for code in STATUS_LABELS}
-
-
-REPORT_STATUS_VI = {"met": "đạt", "nearly_met": "gần đạt", "not_met": "chưa đạt", "unknown": "không rõ"}
 
 
 def disagreements(table: pd.DataFrame) -> pd.DataFrame:

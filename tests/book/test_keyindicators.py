@@ -5,8 +5,8 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from chitieu.analysis import keyindicators as ki
 from chitieu.analysis.status import assess
+from chitieu.book import keyindicators as ki
 from chitieu.data.vnnum import find_numbers
 
 
