@@ -18,7 +18,7 @@ LAB_STAMP := $(LAB_VENV)/.installed
 # Make variables reach a shell: a year must be digits only, checked here before any recipe line runs
 # (`make book YEAR='2023; touch x'` stops with a message instead of running `touch`).
 strip_digits = $(subst 0,,$(subst 1,,$(subst 2,,$(subst 3,,$(subst 4,,$(subst 5,,$(subst 6,,$(subst 7,,$(subst 8,,$(subst 9,,$(1)))))))))))
-require_year = $(if $(and $(strip $($(1))),$(if $(strip $(call strip_digits,$($(1)))),,ok)),,$(error $(1)='$($(1))': năm phải gồm 4 chữ số / $(1) must be a four-digit year, e.g. $(1)=2023))
+require_year = $(if $(and $(strip $(value $(1))),$(if $(strip $(call strip_digits,$(value $(1)))),,ok)),,$(error $(1)='$(value $(1))': năm phải gồm 4 chữ số / $(1) must be a four-digit year, e.g. $(1)=2023))
 
 # A path reaches the shell inside single quotes: refuse, before any recipe line runs, the characters that
 # could end the quoting or run something (`make import FILE="x'; rm -rf y"` stops with a message), and a
