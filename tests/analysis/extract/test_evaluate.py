@@ -8,7 +8,7 @@ from chitieu.data.localities import make_localities
 TEXT = "\n".join(  # SYNTHETIC
     [
         "Báo cáo năm 2024",
-        "(1) Tỷ lệ hộ nghèo đến cuối năm 2024 giảm còn 1,47%, có 35 hộ nghèo.",
+        "(1) Tỷ lệ hộ nghèo năm 2024 giảm còn 1,47%, có 35 hộ nghèo.",
         "(2) Tổng số trường học là 38 trường; chợ số 9 hoạt động.",
     ]
 )
@@ -54,7 +54,7 @@ def obs(obs_id, iid, period, value, quote, status="actual", qualifier="exact", r
 class TestMeasure:
     def test_counts(self):
         observations = [
-            obs("poverty_rate.2024", "poverty_rate", "2024", "1.47", "đến cuối năm 2024 giảm còn 1,47%"),
+            obs("poverty_rate.2024", "poverty_rate", "2024", "1.47", "năm 2024 giảm còn 1,47%"),
             obs("poor_households.2024", "poor_households", "2024", "35", "có 35 hộ nghèo", status="estimate"),
         ]
         ev = measure(TEXT, {"date_iso": "2024"}, INDICATORS, observations, [], [], make_localities([]))

@@ -27,6 +27,11 @@ _PLAN_RE = re.compile(
 )
 
 
+# "đến cuối năm 2023" in a report written during 2023: the year has not ended, so the figure is an estimate
+# (the rule data/observations.csv follows, stated in its rows' reading notes).
+_YEAR_END_RE = re.compile(r"(?<!\w)cuối\s+năm\s+(\d{4})(?!\d)", re.IGNORECASE)
+
+
 PLAN_CONTEXT_RE = re.compile(r"(?<!\w)(?:đề\s+ra|kế\s+hoạch|phấn\s+đấu|mục\s+tiêu|dự\s+kiến)(?!\w)", re.I)
 """Words around a future year that make it the period of a plan."""
 
@@ -51,9 +56,13 @@ def status_of(texts: list[str], period_start_year: int, as_of: int, *, plans_par
     ('estimate', 'estimate')
     >>> status_of(["dự kiến năm 2025 "], 2025, 2023), status_of(["có "], 2022, 2023)
     ('plan', 'actual')
+    >>> status_of(["đến cuối năm 2023 đạt "], 2023, 2023), status_of(["đến cuối năm 2022 đạt "], 2022, 2023)
+    ('estimate', 'actual')
     """
     joined = " … ".join(texts)
     if _ESTIMATE_RE.search(joined):
+        return ESTIMATE
+    if any(int(year) == as_of for year in _YEAR_END_RE.findall(joined)) and period_start_year <= as_of:
         return ESTIMATE
     if _FORECAST_RE.search(joined):
         return ESTIMATE if period_start_year <= as_of else PLAN
