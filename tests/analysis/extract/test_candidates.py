@@ -43,6 +43,19 @@ class TestBuildCandidates:
         assert row.source_quote == "Tỷ lệ hộ nghèo tại phường Tứ Hạ đến nay còn khoảng 1,47%"
         assert row.source_ref == "P1:intro:(7)" and row.line == 1 and row.period_basis == "đến nay"
 
+    def test_a_footnote_takes_the_place_its_marker_names(self):
+        text = "\n".join(  # SYNTHETIC
+            [
+                "(3) Công nhận làng nghề truyền thống Bún Vân Cù - Hương Toàn¹, làng nghề mộc Tứ Hạ.",
+                "",
+                "¹ Hiện có 150 hộ hoạt động sản xuất.",
+            ]
+        )
+        places = make_localities([("Hương Toàn", "Hương Toàn"), ("Tứ Hạ", "Tứ Hạ")])
+        rows = build_candidates(text, ReportYears(2023), places, None)
+        households = [r for r in rows if r.number_text == "150"]
+        assert len(households) == 1 and households[0].locality == "Hương Toàn"
+
     def test_decimals_as_written_are_kept(self):
         rows = build_candidates("tỷ lệ trẻ suy dinh dưỡng còn 5,0%", ReportYears(2023), make_localities([]), None)
         assert rows[0].value_text == "5.0"

@@ -119,6 +119,17 @@ def _anchor(lines: list[str], place: LinePlace) -> tuple[str, int] | None:
     return anchor_line, next((pos for n, pos in markers_in(anchor_line) if n == number), len(anchor_line))
 
 
+def _anchor_locality(lines: list[str], place: LinePlace, localities) -> str:
+    """For a footnote whose figure names no place: the one locality of the clause its marker ends (``làng nghề
+    Bún Vân Cù - Hương Toàn⁶``: the households of footnote ⁶ are Hương Toàn's); ``""`` otherwise."""
+    anchored = _anchor(lines, place)
+    if anchored is None:
+        return ""
+    anchor_line, pos = anchored
+    clause = around(anchor_line, max(pos - 1, 0))
+    return locality_of(localities, anchor_line[clause.clause_start : pos])
+
+
 def _scopes(lines: list[str], place: LinePlace, line_no: int, start: int, end: int) -> list[Scope]:
     """Where to look for the period of the number ``lines[line_no - 1][start:end]``, nearest first."""
     line = lines[line_no - 1]
@@ -285,7 +296,7 @@ def build_candidates(
             qualifier=qualifier_of(before, line[number.end :]),
             status=status_of(status_texts, period_start, years.as_of, plans_part=plans_part),
             period=found.period,
-            locality=locality_of(localities, quote),
+            locality=locality_of(localities, quote) or _anchor_locality(lines, place, localities),
             period_basis=scopes[found.scope].text[found.mention.start : found.mention.end] if found.mention else "",
             period_scope=found.scope,
         )
