@@ -18,8 +18,10 @@ from pathlib import Path
 import nbformat
 
 from chitieu import config
+from chitieu.build import site
 from chitieu.build.execute import execute_chapter, read_chapter
-from chitieu.build.pipeline import build_book, chapter_sources
+from chitieu.build.pdf.edition import stage_print_edition
+from chitieu.build.pipeline import build_book, chapter_registry, chapter_sources
 from chitieu.build.site import run_jupyter_book
 from chitieu.build.warmserver import warm_kernels_unavailable
 from chitieu.data.load import load_localities
@@ -182,16 +184,13 @@ def run_bench(root: Path) -> dict[str, float]:
         figures["jupyter_book_force"] = _jupyter_book_executing(jbf)
         print(f"  jupyter-book executing (force)         {figures['jupyter_book_force']:7.1f} s", flush=True)
         figures["empty_kernel"] = _empty_notebook_seconds(tmp)
+        # Sphinx alone, on the stage a build makes (the same files, config stamps and print-edition link).
         stage = tmp / "sphinx_only"
-        (stage / "book").mkdir(parents=True)
+        site.stage_project(main, stage)
+        site.stamp_config(stage, site.git_commit(main))
         for nb in (main / "book").glob("*.ipynb"):
             shutil.copy2(nb, stage / "book" / nb.name)
-        for page in (main / "book").glob("*.md"):
-            shutil.copy2(page, stage / "book" / page.name)
-        for name in ("_config.yml", "_toc.yml"):
-            shutil.copy2(main / name, stage / name)
-        shutil.copytree(main / "_static", stage / "_static")
-        shutil.copytree(main / "_locales", stage / "_locales")
+        stage_print_edition(main, stage, config.DEFAULT_REPORT_YEAR, [c.name for c in chapter_registry(main)])
         figures["sphinx"] = _timed(run_jupyter_book, stage)
         figures["floor"] = figures["empty_kernel"] * n_chapters / cores + figures["sphinx"]
         print(
