@@ -6,6 +6,7 @@ from __future__ import annotations
 import html as htmllib
 import re
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -73,6 +74,15 @@ class TestBookBuild:
             published = (built / "_build" / "html" / "data" / name).read_bytes()
             assert published.startswith(b"\xef\xbb\xbf")
             assert published.removeprefix(b"\xef\xbb\xbf") == (ROOT / "data" / name).read_bytes()
+        # The report itself, republished unchanged with its sidecar, in the site and in the zip.
+        raw_dir = ROOT / "data" / "raw"
+        raw = sorted(p.name for pattern in ("*.meta.json", "*.txt") for p in raw_dir.glob(pattern))
+        published_raw = built / "_build" / "html" / "data" / "raw"
+        assert raw and sorted(p.name for p in published_raw.iterdir()) == raw
+        for name in raw:
+            assert (published_raw / name).read_bytes() == (raw_dir / name).read_bytes()
+        with zipfile.ZipFile(built / "_build" / "html" / "data" / "chitieu-huong-tra-du-lieu.zip") as bundle:
+            assert {f"raw/{name}" for name in raw} <= set(bundle.namelist())
 
     def test_html_is_vietnamese(self, built):
         page = (built / "_build" / "html" / "book" / "01_chi_tieu_chu_yeu.html").read_text(encoding="utf-8")

@@ -18,6 +18,7 @@ from chitieu.build.children import die_with_parent
 
 SITE_FILES = ("_config.yml", "_toc.yml")
 SITE_FOLDERS = ("_static", "_locales", "_templates")
+RAW_EXPORT_DIR = "raw"
 DATA_EXPORTS = ("indicators.csv", "targets.csv", "observations.csv", "report_assessment.csv", "localities.csv")
 
 
@@ -128,8 +129,33 @@ def run_jupyter_book(stage: Path) -> Path:
     return html
 
 
+def publish_raw_sources(raw_dir: Path, dest: Path) -> list[str]:
+    """Copy each raw source and its sidecar, unchanged, into ``dest`` (``html/data/raw``): the report is
+    republished as it is, credited to its issuing body. Only the sources validation accepts (files of
+    ``data/raw`` itself, sha256 checked) are copied; returns their names."""
+    import json
+
+    from chitieu.data.errors import DataValidationError
+    from chitieu.data.raw import load_raw_sources
+
+    errors: list = []
+    accepted = {source.path.name for source in load_raw_sources(raw_dir, errors)}
+    if errors:
+        raise DataValidationError(errors)
+    dest.mkdir(parents=True, exist_ok=True)
+    copied = []
+    for sidecar in sorted(raw_dir.glob("*.meta.json")):
+        name = json.loads(sidecar.read_text(encoding="utf-8")).get("file")
+        if name in accepted:
+            shutil.copy2(raw_dir / name, dest / name)
+            shutil.copy2(sidecar, dest / sidecar.name)
+            copied += [name, sidecar.name]
+    return copied
+
+
 def export_data(root: Path, stage: Path, html: Path, audit_csv: str) -> None:
-    """``html/data``: the dataset's CSVs, the audit's results, each chapter's CSV, then the data dictionary, the
+    """``html/data``: the dataset's CSVs, the audit's results, the raw report and its sidecar (``raw/``), each
+    chapter's CSV, then the data dictionary, the
     data package, the README (source, licence, how to cite) and a reproducible zip of it all
     (:mod:`chitieu.build.exports`)."""
     from chitieu.build.csvout import world_readable
@@ -141,6 +167,7 @@ def export_data(root: Path, stage: Path, html: Path, audit_csv: str) -> None:
         if (root / "data" / name).is_file():
             shutil.copy2(root / "data" / name, dest / name)
     write_text_atomic(dest / "audit.csv", audit_csv)
+    publish_raw_sources(root / "data" / "raw", dest / RAW_EXPORT_DIR)
     chapters = stage / "exports" / "chapters"
     if chapters.is_dir():
         shutil.copytree(chapters, dest / "chapters")
