@@ -121,7 +121,7 @@ def _anchor(lines: list[str], place: LinePlace) -> tuple[str, int] | None:
 
 def _anchor_locality(lines: list[str], place: LinePlace, localities) -> str:
     """For a footnote whose figure names no place: the one locality of the clause its marker ends (``làng nghề
-    Bún Vân Cù - Hương Toàn⁶``: the households of footnote ⁶ are Hương Toàn's); ``""`` otherwise."""
+    … - <commune>⁶``: the households footnote ⁶ counts are that commune's); ``""`` otherwise."""
     anchored = _anchor(lines, place)
     if anchored is None:
         return ""
