@@ -73,13 +73,14 @@ def vegalite_minor_version() -> str:
 
 
 def to_svg(spec: dict) -> str:
-    """``spec`` drawn by vl-convert with the vi-VN number locale."""
+    """``spec`` drawn by vl-convert with the vi-VN number locale; a mark's link stays relative (as written)."""
     import vl_convert
 
     try:
-        return vl_convert.vegalite_to_svg(spec, vl_version=vegalite_minor_version(), format_locale=VI_FORMAT_LOCALE)
+        svg = vl_convert.vegalite_to_svg(spec, vl_version=vegalite_minor_version(), format_locale=VI_FORMAT_LOCALE)
     except Exception as exc:  # vl-convert raises plain ValueErrors with the Vega message
         raise ChartRenderError(f"vl-convert could not draw the chart: {exc}") from exc
+    return svg.replace(f'href="{VL_CONVERT_BASE_URL}', 'href="')
 
 
 def svg_size(svg: str) -> tuple[float, float]:
@@ -124,7 +125,6 @@ def _round_geometry(match: re.Match) -> str:
 
 def page_svg(svg: str, prefix: str, layout: Layout) -> str:
     """``svg`` as one of many inline SVGs of a page (see the module's description)."""
-    svg = svg.replace(f'href="{VL_CONVERT_BASE_URL}', 'href="')
     unsafe = unsafe_markup(svg)
     if unsafe:
         raise ChartRenderError(f"the drawn chart holds markup that could run ({', '.join(unsafe[:3])}); refused")

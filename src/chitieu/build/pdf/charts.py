@@ -1,10 +1,9 @@
 """Charts for print: each figure's Vega-Lite spec (the one the site draws) as SVG, offline.
 
-vl-convert runs Vega-Lite without a browser, for the same Vega-Lite version Altair emits
-(:func:`chitieu.book.charts.render.vegalite_minor_version`) and with the vi-VN number locale the site's
-drawings use (:data:`chitieu.book.charts.VI_FORMAT_LOCALE`), so axes and labels read ``1.234,5`` as on the
-site. Only the font changes: the print stylesheet's sans-serif, so that the text is measured by vl-convert
-with the font the PDF then embeds.
+They are drawn by the site's own call (:func:`chitieu.book.charts.render.to_svg`: vl-convert, the Vega-Lite
+version Altair emits, the vi-VN number locale), so axes and labels read ``1.234,5`` as on the site. Only the
+font changes: the print stylesheet's sans-serif, so that the text is measured by vl-convert with the font the
+PDF then embeds.
 """
 
 from __future__ import annotations
@@ -13,10 +12,7 @@ import copy
 import json
 import re
 
-import vl_convert
-
-from chitieu.book.charts import VI_FORMAT_LOCALE
-from chitieu.book.charts.render import vegalite_minor_version
+from chitieu.book.charts.render import to_svg
 
 SPEC_SCRIPT = re.compile(r"^\s*(\{.*\})\s*$", re.S)
 
@@ -47,6 +43,4 @@ def print_spec(spec: dict, font: str) -> dict:
 
 def chart_svg(spec: dict, font: str) -> str:
     """The chart as an SVG document (text as text, numbers the Vietnamese way)."""
-    return vl_convert.vegalite_to_svg(
-        print_spec(spec, font), vl_version=vegalite_minor_version(), format_locale=VI_FORMAT_LOCALE
-    )
+    return to_svg(print_spec(spec, font))
