@@ -219,7 +219,8 @@ def test_tooltips_stay_inside_the_screen(site, browser):
 
 
 def test_wide_tables_reflow_or_say_they_scroll(site, browser):
-    bad = []
+    """At 360 px a wide table fits as cards, each value under its column's name, or says that it scrolls."""
+    bad, unlabelled, cards = [], [], 0
     for rel in chapters(site.html):
         v = _open(browser, site, rel, 360)
         try:
@@ -236,9 +237,23 @@ def test_wide_tables_reflow_or_say_they_scroll(site, browser):
                   .map(t => rel + ': ' + (t.querySelector('th') || t).textContent.trim().slice(0, 40))""",
                 rel,
             )
+            unlabelled += v.page.evaluate(
+                """(rel) => [...document.querySelectorAll('.bd-article table.chitieu-table-reflow')]
+                  .filter(t => t.offsetParent !== null && t.tBodies[0]?.rows.length)
+                  .flatMap(t => {
+                    const heads = [...t.tHead.rows[0].cells].map(c => c.textContent.trim());
+                    return [...t.tBodies[0].rows[0].cells]
+                      .map((c, k) => [getComputedStyle(c, '::before').content, heads[k]])
+                      .filter(([shown, head]) => shown !== JSON.stringify(head))
+                      .map(([shown, head]) => `${rel}: card shows ${shown} for column "${head}"`);
+                  })""",
+                rel,
+            )
+            cards += v.page.evaluate("document.querySelectorAll('.bd-article table.chitieu-table-reflow').length")
         finally:
             v.close()
     assert not bad, "tables wider than a 360 px screen with no cue:\n" + "\n".join(bad)
+    assert cards and not unlabelled, "reflowed tables whose cards do not name their columns:\n" + "\n".join(unlabelled)
 
 
 def test_status_is_never_told_by_colour_alone(site, browser):
