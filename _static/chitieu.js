@@ -200,20 +200,35 @@
   }
 
   // ------------------------------------------------------------------ wide tables
-  function markScrollingTables() {
-    document.querySelectorAll(".chitieu-table-wrap").forEach(function (wrap) {
-      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
-      wrap.classList.toggle("chitieu-scrolls", scrolls);
-      if (scrolls) {
-        wrap.setAttribute("tabindex", "0");
-        wrap.setAttribute("role", "region");
-        wrap.setAttribute("aria-label", "Bảng rộng: cuộn ngang để xem hết");
-      } else {
-        wrap.removeAttribute("tabindex");
-        wrap.removeAttribute("role");
-        wrap.removeAttribute("aria-label");
-      }
-    });
+  function markScrollingTable(wrap) {
+    var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+    wrap.classList.toggle("chitieu-scrolls", scrolls);
+    if (scrolls) {
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", "Bảng rộng: cuộn ngang để xem hết");
+    } else {
+      wrap.removeAttribute("tabindex");
+      wrap.removeAttribute("role");
+      wrap.removeAttribute("aria-label");
+    }
+  }
+
+  // A table is measured when it nears the screen: measuring every table at once would lay out the whole
+  // page (tables off screen are not laid out, chitieu.css: content-visibility), a long task on a phone.
+  var nearScreen = null;
+  function watchTables() {
+    var wraps = document.querySelectorAll(".chitieu-table-wrap");
+    if (!("IntersectionObserver" in window)) { wraps.forEach(markScrollingTable); return; }
+    if (nearScreen) { nearScreen.disconnect(); }
+    nearScreen = new IntersectionObserver(function (entries) {
+      // Measured a frame later: by then the browser has laid the table out (until it nears the screen it
+      // has only its placeholder size, which never scrolls).
+      entries.forEach(function (e) {
+        if (e.isIntersecting) { window.requestAnimationFrame(function () { markScrollingTable(e.target); }); }
+      });
+    }, { rootMargin: "200px 0px" });
+    wraps.forEach(function (wrap) { nearScreen.observe(wrap); });
   }
 
   function start() {
@@ -222,11 +237,12 @@
     setupSidebar("primary");
     setupSidebar("secondary");
     setupPrint();
-    // Measuring the tables forces a layout of the whole page: after the page has loaded and painted.
+    // Tables are measured after the page has loaded and painted, and again when the width changes or a
+    // table alternative opens (the observer reports every table's current state when it starts).
     var pending = 0;
     function later() {
       window.cancelAnimationFrame(pending);
-      pending = window.requestAnimationFrame(markScrollingTables);
+      pending = window.requestAnimationFrame(watchTables);
     }
     if (document.readyState === "complete") { later(); } else { window.addEventListener("load", later); }
     window.addEventListener("resize", later);

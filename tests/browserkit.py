@@ -181,6 +181,9 @@ class Visit:
 
 def run_axe(page, source: str) -> list[dict]:
     """axe-core's WCAG 2.1 A/AA violations on ``page``: rule id, impact, how many nodes, first targets."""
+    # Everything laid out, as it is once scrolled to (chitieu.css defers the layout of long blocks off screen):
+    # axe judges the colours of every element, not only of those near the top of the page.
+    page.add_style_tag(content="* { content-visibility: visible !important; }")
     page.add_script_tag(content=source)
     return page.evaluate(
         """async (tags) => {

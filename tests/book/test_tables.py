@@ -27,7 +27,7 @@ class TestReflowLabels:
         assert "data-label" not in out and out.count("::before") == len(self.COLUMNS)
         name = tables.reflow_class(list(self.COLUMNS.values()))
         assert f'class="chitieu-table chitieu-table-reflow {name}"' in out
-        assert f"table.{name} td:nth-child(4)::before{{content:\"Ghi chú\"}}" in out
+        assert f'table.{name} td:nth-child(4)::before{{content:"Ghi chú"}}' in out
         assert out.startswith(f"<style>@media {tables.REFLOW_MEDIA}{{")
 
     def test_headers_cannot_end_the_string_or_the_style(self):

@@ -28,9 +28,8 @@ class TestFailIsArithmetic:
         # 27/38 × 100 = 71,0526…; written with 2 decimals it is 71,05: the difference at that precision is 0.
         res = evaluate_check(self.ds, check("percent", "p7105 n27 n38"))
         assert res.status == "rounding"
-        assert "Tính lại: 27 / 38 × 100 (%) = 71,0526, làm tròn đến 2 chữ số thập phân như số báo cáo ghi: 71,05%." in (
-            res.steps
-        )
+        rounded = "Tính lại: 27 / 38 × 100 (%) = 71,0526%, làm tròn đến 2 chữ số thập phân như số báo cáo ghi: 71,05%."
+        assert rounded in res.steps
         assert "Chênh lệch ở độ chính xác báo cáo ghi: 71,05 − 71,05 = 0; " in res.steps[-2]
         assert "0,0026" not in " ".join(res.steps) + res.message
 
@@ -43,7 +42,35 @@ class TestFailIsArithmetic:
     def test_a_typo_in_a_rate_is_a_fail_with_the_difference_at_two_decimals(self):
         # 31/38 = 81,5789… → 81,58; stated 81,06: 0,52 apart.
         res = evaluate_check(self.ds, check("percent", "p8106 n31 n38"))
-        assert res.status == "fail" and "(chênh 0,52, sai số cho phép ±0,005)" in res.message
+        # Between two percentages the gap is in percentage points, and so is the tolerance.
+        assert res.status == "fail"
+        assert "(chênh 0,52 điểm phần trăm, sai số cho phép ±0,005 điểm phần trăm)" in res.message
+        assert (
+            "81,58 − 81,06 = 0,52 điểm phần trăm; sai số cho phép do cách ghi số: ±0,005 điểm phần trăm:"
+            in (res.steps[-2])
+        )
+
+    def test_the_same_rate_written_twice_differs_by_percentage_points(self):
+        # 73,68% (item (5)) and 71,05% (the schools section) for 2022: 2,63 percentage points apart, not "2,63%".
+        ds = make_ds([("a", "73.68", "percent", "exact"), ("b", "71.05", "percent", "exact")])
+        res = evaluate_check(ds, check("same_quantity", "a b"))
+        assert res.status == "fail"
+        assert res.steps[-1].startswith("Kết luận: hai cách ghi chênh nhau 2,63 điểm phần trăm")
+
+    def test_a_gap_in_money_keeps_its_unit(self):
+        # 304,203 + 100,412 + 100 = 504,615 → 505 tỷ đồng at the stated precision; stated 504.
+        ds = make_ds(
+            [
+                ("t", "504", "billion_vnd", "exact"),
+                ("x", "304.203", "billion_vnd", "exact"),
+                ("y", "100.412", "billion_vnd", "exact"),
+                ("z", "100", "billion_vnd", "exact"),
+            ]
+        )
+        res = evaluate_check(ds, check("sum", "t x y z"))
+        assert "= 504,615 tỷ đồng, làm tròn đến hàng đơn vị như số báo cáo ghi: 505 tỷ đồng." in res.steps[-4]
+        assert "505 − 504 = 1 tỷ đồng; sai số cho phép do cách ghi số: ±" in res.steps[-2]
+        assert res.steps[-2].split("±", 1)[1].split(":")[0].endswith(" tỷ đồng")
 
 
 class TestImplausible:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import math
 
-from chitieu.analysis.audit.evidence import Evidence, finish, unverifiable, verdict, with_unit
+from chitieu.analysis.audit.evidence import Evidence, finish, gap_with_unit, unverifiable, verdict, with_unit
 from chitieu.analysis.audit.intervals import Value, compare, corner_range, exact_value
 from chitieu.analysis.audit.numbers import number_csv, number_vi, spread_vi
 from chitieu.analysis.audit.results import Result
@@ -44,9 +44,10 @@ def _place_words(decimals: int) -> str:
     return "hàng đơn vị" if decimals <= 0 else f"{decimals} chữ số thập phân"
 
 
-def tolerance_words(stated: Value, inputs: list[Value], tol: float | None) -> tuple[str, str]:
-    """The tolerance, short (for the message) and in words (for the steps): ``("±0,005", "±0,005: nửa đơn vị
-    ở chữ số cuối …")``, ``("0", "0: các số đếm …")``, or, when a figure is only a bound, which one and why the
+def tolerance_words(stated: Value, inputs: list[Value], tol: float | None, unit: str = "") -> tuple[str, str]:
+    """The tolerance with its unit (:func:`~chitieu.analysis.audit.evidence.gap_with_unit`), short (for the
+    message) and in words (for the steps): ``("±0,005 điểm phần trăm", "±0,005 điểm phần trăm: nửa đơn vị ở
+    chữ số cuối …")``, ``("0", "0: các số đếm …")``, or, when a figure is only a bound, which one and why the
     tolerance has no limit on one side."""
     if tol is None:
         bounds = [v.text for v in (stated, *inputs) if math.isinf(v.lo) or math.isinf(v.hi)]
@@ -62,12 +63,12 @@ def tolerance_words(stated: Value, inputs: list[Value], tol: float | None) -> tu
         if loose
         else "nửa đơn vị ở chữ số cuối của mỗi số được ghi, cộng dồn qua phép tính"
     )
-    short = f"±{spread_vi(tol)}"
+    short = gap_with_unit(f"±{spread_vi(tol)}", unit)
     return short, f"{short}: {why}"
 
 
-def _gap_vi(gap: float, decimals: int) -> str:
-    return "0" if gap == 0 else number_vi(gap, decimals)
+def _gap_vi(gap: float, decimals: int, unit: str = "") -> str:
+    return "0" if gap == 0 else gap_with_unit(number_vi(gap, decimals), unit)
 
 
 def _equality(
@@ -105,15 +106,17 @@ def _equality(
     stated_number = number_vi(stated.v, d)
     gap = round(round(computed, d) - round(stated.v, d), d)
     shown = with_unit(at_precision, unit)
-    tol_short, tol_text = tolerance_words(stated, inputs, tol)
+    tol_short, tol_text = tolerance_words(stated, inputs, tol, unit)
     steps = list(steps or [])
     if not math.isclose(computed, round(computed, d), rel_tol=0, abs_tol=1e-9):
-        steps.append(f"Tính lại: {expr} = {full}, làm tròn đến {_place_words(d)} như số báo cáo ghi: {shown}.")
+        steps.append(
+            f"Tính lại: {expr} = {with_unit(full, unit)}, làm tròn đến {_place_words(d)} như số báo cáo ghi: {shown}."
+        )
     else:
         steps.append(f"Tính lại: {expr} = {shown}.")
     steps += [
         f"Báo cáo ghi: {stated.text}.",
-        f"Chênh lệch ở độ chính xác báo cáo ghi: {at_precision} − {stated_number} = {_gap_vi(gap, d)}; "
+        f"Chênh lệch ở độ chính xác báo cáo ghi: {at_precision} − {stated_number} = {_gap_vi(gap, d, unit)}; "
         f"sai số cho phép do cách ghi số: {tol_text}.",
     ]
     if status == "fail":
@@ -133,7 +136,7 @@ def _equality(
         steps.append(f"Kết luận: {relation} — khớp đúng.")
     message = f"{what}: {relation} — {verdict(status, assumption)}"
     if status in ("fail", "rounding"):
-        message += f" (chênh {_gap_vi(gap, d)}, sai số cho phép {tol_short})"
+        message += f" (chênh {_gap_vi(gap, d, unit)}, sai số cho phép {tol_short})"
     res = Result(
         check,
         status,

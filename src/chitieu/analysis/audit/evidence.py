@@ -74,6 +74,17 @@ def with_unit(number: str, unit: str) -> str:
     return f"{number} {label}".strip()
 
 
+def gap_with_unit(number: str, unit: str) -> str:
+    """A difference (or a tolerance) between two figures with its unit: between two percentages it is in
+    percentage points (``"2,63"``, ``percent`` → ``"2,63 điểm phần trăm"``, never ``"2,63%"``, which would read
+    as a share of the figure); otherwise as :func:`with_unit`."""
+    if unit in ("percent", "percentage_point"):
+        return f"{number} điểm phần trăm"
+    if unit == "percent_of_plan":
+        return f"{number} điểm phần trăm kế hoạch"
+    return with_unit(number, unit)
+
+
 def verdict(status: str, reason: str = "") -> str:
     """The verdict in words, ending the message of a result."""
     return {

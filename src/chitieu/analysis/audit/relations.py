@@ -13,7 +13,7 @@ import math
 
 import pandas as pd
 
-from chitieu.analysis.audit.evidence import Evidence, finish, unverifiable, verdict, with_unit
+from chitieu.analysis.audit.evidence import Evidence, finish, gap_with_unit, unverifiable, verdict, with_unit
 from chitieu.analysis.audit.intervals import EPS, Value, exact_value, half_unit
 from chitieu.analysis.audit.numbers import number_csv, number_vi
 from chitieu.analysis.audit.results import Result, worst_status
@@ -41,7 +41,7 @@ def _eval_same_quantity(check: Check, ev: Evidence) -> Result:
     texts = f" {sign} ".join(v.text for v in vals)
     steps = [f"Báo cáo nêu cùng một số liệu ở {len(vals)} chỗ: {listing}.", f"So sánh: {texts}."]
     if status == "fail":
-        gap = with_unit(number_vi(diff), ev.unit(first.obs_id))
+        gap = gap_with_unit(number_vi(diff), ev.unit(first.obs_id))
         steps.append(f"Kết luận: hai cách ghi chênh nhau {gap} — các con số này không thể cùng đúng.")
     message = f"{check.description_vi}: {texts} — {verdict(status)}."
     res = Result(
