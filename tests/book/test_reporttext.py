@@ -202,6 +202,17 @@ class TestText:
         assert "<code>" in pop and "Số liệu" in pop and "Chương:" in pop
         # A statistic the data leave out says why, in Vietnamese.
         assert "Số này không lấy vào dữ liệu: nhãn thời gian" in html
+        # ... and only in Vietnamese: the analyst's English note stays in data/coverage_skipped.csv.
+        assert 'lang="en"' not in html and "Số này không lấy vào dữ liệu: ." not in html
+
+    def test_every_reason_the_data_give_has_its_vietnamese_words(self, ds):
+        import csv
+
+        from chitieu.book.reporttext.views import skip_reason
+
+        with open(ds.data_dir / "coverage_skipped.csv", encoding="utf-8", newline="") as handle:
+            reasons = {row["reason"] for row in csv.DictReader(handle)}
+        assert reasons and not [r for r in reasons if not skip_reason(r)[0]]
 
 
 class TestSplit:

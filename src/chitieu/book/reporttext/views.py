@@ -29,6 +29,8 @@ SKIP_REASONS_VI = {
     "list numbering": "số thứ tự của một mục",
     "date": "một phần của ngày tháng",
     "document number": "số hiệu văn bản",
+    "document number / date": "số hiệu hoặc ngày tháng của văn bản",
+    "date or period label/year": "một phần của ngày tháng hoặc nhãn thời gian, không phải số liệu",
     "name or ordinal": "một phần của tên gọi hoặc số thứ tự",
 }
 """The kinds of reason of ``data/coverage_skipped.csv`` (the words before its first colon), in Vietnamese."""
@@ -36,7 +38,8 @@ UNEXPLAINED_VI = "chưa có trong dữ liệu và chưa ghi lý do (lỗi của 
 
 
 def skip_reason(reason: str) -> tuple[str, str]:
-    """A reason of ``coverage_skipped.csv`` as ``(Vietnamese kind, detail as written)`` (the detail is English)."""
+    """A reason of ``coverage_skipped.csv`` as ``(Vietnamese kind, detail as written)``. The detail is the
+    analyst's note in English: it stays in the CSV, the page shows the Vietnamese kind only."""
     if reason == UNEXPLAINED:
         return UNEXPLAINED_VI, ""
     head, _, detail = reason.partition(":")
@@ -120,7 +123,7 @@ def mark_views(ds: Dataset, marks: list[Mark], results: list[Result], registry: 
                 rows.append(view)
                 indicators.append(view["id"])
         failing = [r for r in checks.values() if r.status == "fail"]
-        reason_vi, reason_detail = skip_reason(mark.reason) if not mark.rows else ("", "")
+        reason_vi = skip_reason(mark.reason)[0] if not mark.rows else ""
         out[mark.anchor] = {
             "anchor": mark.anchor,
             "quoted": bool(mark.rows),
@@ -137,6 +140,5 @@ def mark_views(ds: Dataset, marks: list[Mark], results: list[Result], registry: 
             "flag_href": finding_href(failing[0].check_id, registry) if failing else "",
             "chapters": _chapters(ds, list(dict.fromkeys(indicators)), registry, bool(checks)),
             "reason": reason_vi,
-            "reason_detail": reason_detail,
         }
     return out
