@@ -22,7 +22,7 @@ _ARRIVAL = """(id) => {
   return {target: n.matches(':target'), inView: r.top >= top && r.bottom <= innerHeight && r.height > 0,
           background: getComputedStyle(v).backgroundColor, plain: getComputedStyle(plain).backgroundColor,
           outline: getComputedStyle(v).outlineStyle, popShown: getComputedStyle(pop).display !== 'none',
-          popInView: pop.getBoundingClientRect().bottom <= innerHeight + 1, popRect: JSON.stringify(pop.getBoundingClientRect()), number: v.textContent.trim()};
+          popInView: pop.getBoundingClientRect().bottom <= innerHeight + 1, number: v.textContent.trim()};
 }"""
 
 
