@@ -65,8 +65,10 @@ def test_a_numbers_popover_opens_by_keyboard_and_closes_with_escape(site, browse
     v = _open(browser, site, "book/15_van_ban_chi_tieu.html", width)
     try:
         page = v.page
-        shown = "() => { const n = document.activeElement.closest('.ct-n'); return n && " \
+        shown = (
+            "() => { const n = document.activeElement.closest('.ct-n'); return n && "
             "getComputedStyle(n.querySelector('.ct-pop')).display !== 'none'; }"
+        )
         for _ in range(400):  # Tab from the top of the page to the first number of the text
             page.keyboard.press("Tab")
             if page.evaluate("() => !!document.activeElement.closest('.ct-report .ct-n')"):
@@ -88,9 +90,7 @@ def test_search_finds_words_only_the_report_holds(site, browser):
     """The investors the report names appear in no chapter: search finds them in the report's text."""
     page_rel = "book/16_van_ban_linh_vuc.html"
     word = "Jointwell"
-    chapters_text = "".join(
-        p.read_text(encoding="utf-8") for p in (site.html / "book").glob("[01][0-4]_*.html")
-    )
+    chapters_text = "".join(p.read_text(encoding="utf-8") for p in (site.html / "book").glob("[01][0-4]_*.html"))
     assert word not in chapters_text and word in (site.html / page_rel).read_text(encoding="utf-8")
     v = Visit(browser, site, f"search.html?q={quote(word.lower())}", 1280).open()
     try:
