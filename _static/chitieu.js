@@ -90,13 +90,36 @@
     if (tip) { tip.hidden = true; }
     tipMark = null;
   }
-  function markAt(target) {
-    return target && target.closest ? target.closest(".chitieu-svg [data-tip]") : null;
+  // The mark a pointer or finger means: the one it is on, else, inside a chart, the nearest mark whose box
+  // comes within `reach` px (a thin rule or a point under its label cannot always be hit exactly; a finger
+  // is wider than either). Among boxes at the same distance the smallest (the most precise) wins.
+  var TOUCH_REACH = 20;
+  var MOUSE_REACH = 6;
+  function markAt(target, x, y, reach) {
+    if (!target || !target.closest) { return null; }
+    var mark = target.closest(".chitieu-svg [data-tip]");
+    var svg = mark ? null : target.closest(".chitieu-svg");
+    if (mark || !svg || x === undefined) { return mark; }
+    var best = null;
+    var bestDistance = reach + 1;
+    var bestArea = Infinity;
+    svg.querySelectorAll("[data-tip]").forEach(function (m) {
+      var r = m.getBoundingClientRect();
+      if (!r.width && !r.height) { return; }
+      var dx = Math.max(r.left - x, 0, x - r.right);
+      var dy = Math.max(r.top - y, 0, y - r.bottom);
+      var distance = Math.sqrt(dx * dx + dy * dy);
+      var area = r.width * r.height;
+      if (distance < bestDistance || (distance === bestDistance && area < bestArea)) {
+        best = m; bestDistance = distance; bestArea = area;
+      }
+    });
+    return best;
   }
   function setupTooltips() {
     document.addEventListener("pointermove", function (e) {
       if (e.pointerType === "touch") { return; }
-      var mark = markAt(e.target);
+      var mark = markAt(e.target, e.clientX, e.clientY, MOUSE_REACH);
       if (mark) { showTip(mark, e.clientX, e.clientY); } else if (tipMark) { hideTip(); }
     });
     // A tap shows the tooltip of the mark under the finger; a tap anywhere else hides it. A mark that links
@@ -105,15 +128,16 @@
     document.addEventListener("pointerdown", function (e) {
       tapShowedTip = false;
       if (e.pointerType === "mouse") { return; }
-      var mark = markAt(e.target);
+      var mark = markAt(e.target, e.clientX, e.clientY, TOUCH_REACH);
       if (mark) {
         tapShowedTip = !(mark === tipMark && tip && !tip.hidden);
         showTip(mark, e.clientX, e.clientY);
       } else { hideTip(); }
     });
     document.addEventListener("click", function (e) {
-      var link = e.target && e.target.closest ? e.target.closest(".chitieu-svg [data-href]") : null;
-      if (link && !(tapShowedTip && markAt(e.target))) {
+      var mark = markAt(e.target, e.clientX, e.clientY, e.pointerType === "mouse" ? MOUSE_REACH : TOUCH_REACH);
+      var link = mark ? mark.closest(".chitieu-svg [data-href]") : null;
+      if (link && !tapShowedTip) {
         window.location.href = new URL(link.getAttribute("data-href"), window.location.href).href;
       }
       tapShowedTip = false;

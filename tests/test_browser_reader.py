@@ -174,15 +174,27 @@ PAINTED_POINT = """(mark) => {
   }
   return null;
 }"""
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 13, open: at 360 px some marks (the first or last of a chart: thin rules, points under a "
-    "text mark) cannot be touched at any point of their box, so their tooltip cannot open by tap",
+# Scrolled to, again until it stays put: blocks above it are laid out as they near the screen (content-visibility)
+# and take their real height, which moves the mark after the first scroll.
+SETTLE_IN_VIEW = """async (mark) => {
+  const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  let before = null;
+  for (let i = 0; i < 10; i++) {
+    mark.scrollIntoView({block: 'center'});
+    await frame();
+    const top = mark.getBoundingClientRect().top;
+    if (before !== null && Math.abs(top - before) < 1) return;
+    before = top;
+  }
+}"""
+BOX_MIDDLE = (
+    "(mark) => { const r = mark.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; }"
 )
+
+
 def test_tooltips_stay_inside_the_screen(site, browser):
-    """Tap (360 px, touch) and hover (1280 px) marks at both edges of every chart: the tooltip is on screen."""
+    """Tap (360 px, touch) and hover (1280 px) marks at both edges of every chart: that mark's tooltip opens,
+    on screen, thin rules and points under a label included."""
     outside, shown = [], 0
     for width in (360, 1280):
         for rel in chapters(site.html):
@@ -192,13 +204,12 @@ def test_tooltips_stay_inside_the_screen(site, browser):
                 n = marks.count()
                 for i in sorted({0, n // 2, n - 1} if n else set()):
                     mark = marks.nth(i)
-                    mark.scroll_into_view_if_needed()
+                    mark.evaluate(SETTLE_IN_VIEW)
                     # A point where this mark is what the finger or pointer meets (a line's painted stroke,
                     # not the middle of its box), found in a grid over its box.
-                    point = mark.evaluate(PAINTED_POINT)
-                    if point is None:
-                        outside.append(f"{rel} @{width}: mark {i} cannot be reached (covered or unpainted)")
-                        continue
+                    # Where this mark is painted on top, else (a thin rule, a point under its label) the middle of
+                    # its box: the finger lands there, and chitieu.js takes the nearest mark it reaches.
+                    point = mark.evaluate(PAINTED_POINT) or mark.evaluate(BOX_MIDDLE)
                     if width < 700:
                         v.page.touchscreen.tap(*point)
                     else:
@@ -207,6 +218,12 @@ def test_tooltips_stay_inside_the_screen(site, browser):
                     if not (tip.count() and tip.is_visible()):
                         outside.append(f"{rel} @{width}: no tooltip on mark {i}")
                         continue
+                    shown_text = " ".join(tip.inner_text().split())
+                    expected = [
+                        " ".join(line.split(": ", 1)[-1].split()) for line in mark.get_attribute("data-tip").split("\n")
+                    ]
+                    if not all(value in shown_text for value in expected):
+                        outside.append(f"{rel} @{width}: mark {i} shows another tooltip than its own ({expected[0]!r})")
                     shown += 1
                     r = tip.bounding_box()
                     vw, vh = v.page.evaluate("() => [document.documentElement.clientWidth, innerHeight]")
