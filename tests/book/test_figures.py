@@ -7,6 +7,7 @@ import pytest
 from chitieu.book import figures
 from chitieu.book import keyindicators as ki
 from chitieu.book.context import ChapterContext
+from chitieu.config import PROJ_ROOT as ROOT
 
 
 class TestFiguresUsed:
@@ -33,3 +34,10 @@ class TestFiguresSection:
     def test_the_note_column_is_blank_as_a_dash(self, ds):
         table = figures.figures_used(ds, ["poverty_rate.2022", "cultural_villages_rate.2023"])
         assert list(table["note"])[0] == "—" and "ước tính" in list(table["note"])[1]
+
+    def test_the_table_carries_the_class_the_print_stylesheet_sizes(self, ds):
+        html = figures.figures_section(ChapterContext("x", ds, _audit_flags={}), ["poverty_rate.2022"]).data
+        assert re.search(r'<table class="[^"]*\bchitieu-figures\b', html)
+        css = (ROOT / "src/chitieu/build/pdf/print.css").read_text(encoding="utf-8")
+        widths = [int(w) for w in re.findall(r"table\.chitieu-figures th:nth-child\(\d+\) \{ width: (\d+)%", css)]
+        assert len(widths) == len(figures.FIGURE_COLUMNS) and sum(widths) == 100

@@ -30,6 +30,9 @@ FIGURE_COLUMNS = {
     "quote": "Trích dẫn nguyên văn",
     "note": "Ghi chú cách đọc",
 }
+FIGURE_HTML_COLUMNS = frozenset({"audit", "source"})
+# The print stylesheet gives this table fixed column widths (chitieu/build/pdf/print.css).
+FIGURES_TABLE_CLASS = "chitieu-table chitieu-figures"
 
 
 def figures_used(ds: Dataset, obs_ids: Iterable[str]) -> pd.DataFrame:
@@ -112,9 +115,10 @@ def figures_section(chapter: ChapterContext, obs_ids: Iterable[str]):
         csv_rows = csv_rows.assign(value=ds.observations.loc[ids, "value_text"])
         write_text_atomic(chapter.export_csv, csv_rows.to_csv(index=False, lineterminator="\n"))
     link = html.escape(f"../data/chapters/{chapter.name}.csv")
+    rows = table_html(table, FIGURE_COLUMNS, css_class=FIGURES_TABLE_CLASS, html_columns=FIGURE_HTML_COLUMNS)
     return HTML(
         f'<p class="chitieu-download">⬇ <a href="{link}" download>Tải các số liệu của chương (CSV, UTF-8)</a></p>'
         f'<details class="chitieu-details"><summary>Giá trị, kỳ, trạng thái, nguồn và trích dẫn nguyên văn '
-        f"của từng số liệu</summary>{table_html(table, FIGURE_COLUMNS, html_columns=frozenset({'audit', 'source'}))}"
+        f"của từng số liệu</summary>{rows}"
         "</details>"
     )

@@ -1,7 +1,10 @@
 """Charts drawn at build time: each layout of :mod:`.layout` as an SVG the page holds inline.
 
 vl-convert-python runs Vega-Lite without a browser (no script on the page, nothing to download), for the
-Vega-Lite version Altair emits and with the vi-VN number locale, so axes read ``1.234,5``. A layout is
+Vega-Lite version Altair emits and with the vi-VN number locale, so axes read ``1.234,5``. It measures the
+text with :data:`MEASURE_FONT` only, a font of the package (``fonts/``, made by ``tools/make_chart_fonts.py``)
+under a name no system has, so a chart is laid out the same on every machine whatever fonts it has; the SVG
+then names the book's font stack, which the reader's browser draws with. A layout is
 drawn, measured, and its views narrowed until the whole chart fits its width (text never shrinks: a
 phone shows the narrow drawing at its own size).
 
@@ -14,13 +17,16 @@ Vega's SVG writer; the result is refused if it holds anything that could run (:f
 
 from __future__ import annotations
 
+import functools
+import html
 import re
 from collections import Counter
+from pathlib import Path
 
 import altair as alt
 
 from chitieu.book.charts.layout import LAYOUTS, Layout, for_layout, set_widths, views
-from chitieu.book.charts.style import VI_FORMAT_LOCALE
+from chitieu.book.charts.style import FONT, VI_FORMAT_LOCALE
 
 MAX_FITS = 5
 SLACK_PX = 24
@@ -36,6 +42,10 @@ VL_CONVERT_BASE_URL = "https://vega.github.io/vega-datasets/"
 # What a drawn chart may not hold: elements that run or embed markup, event attributes, links with a scheme.
 UNSAFE_ELEMENTS = {"script", "foreignobject", "iframe", "object", "embed", "handler", "listener"}
 _SCHEME = re.compile(r"^\s*[a-z][a-z0-9+.-]*:", re.I)
+
+
+FONTS_DIR = Path(__file__).with_name("fonts")
+MEASURE_FONT = "Chitieu Chart Sans"
 
 
 class ChartRenderError(ValueError):
@@ -72,14 +82,30 @@ def vegalite_minor_version() -> str:
     return f"{major}.{minor}"
 
 
-def to_svg(spec: dict) -> str:
-    """``spec`` drawn by vl-convert with the vi-VN number locale; a mark's link stays relative (as written)."""
+@functools.cache
+def _measure_font_registered() -> None:
     import vl_convert
 
+    if not any(FONTS_DIR.glob("*.ttf")):
+        raise ChartRenderError(f"the charts' measuring font is missing from {FONTS_DIR} (tools/make_chart_fonts.py)")
+    vl_convert.register_font_directory(str(FONTS_DIR))
+
+
+def to_svg(spec: dict) -> str:
+    """``spec`` drawn by vl-convert with the vi-VN number locale, its text measured with :data:`MEASURE_FONT`
+    and named in the SVG with the spec's own font (``config.font``); a mark's link stays relative (as written)."""
+    import vl_convert
+
+    _measure_font_registered()
+    font = spec.get("config", {}).get("font") or FONT
+    measured = {**spec, "config": {**spec.get("config", {}), "font": MEASURE_FONT}}
     try:
-        svg = vl_convert.vegalite_to_svg(spec, vl_version=vegalite_minor_version(), format_locale=VI_FORMAT_LOCALE)
+        svg = vl_convert.vegalite_to_svg(measured, vl_version=vegalite_minor_version(), format_locale=VI_FORMAT_LOCALE)
     except Exception as exc:  # vl-convert raises plain ValueErrors with the Vega message
         raise ChartRenderError(f"vl-convert could not draw the chart: {exc}") from exc
+    # Written as vl-convert writes an attribute: a family name's single quotes stay, a double quote is escaped.
+    family = html.escape(font, quote=False).replace('"', "&quot;")
+    svg = svg.replace(f'font-family="{MEASURE_FONT}"', f'font-family="{family}"')
     return svg.replace(f'href="{VL_CONVERT_BASE_URL}', 'href="')
 
 

@@ -39,10 +39,10 @@ class Font:
 
     @property
     def family(self) -> str:
-        """``"ABCDEF+Noto-Serif-Bold"`` and ``"ABCDEF+Noto Serif Bold"`` (fonts-noto-core names its faces with
-        spaces) → ``"Noto Serif"``."""
+        """``"ABCDEF+Noto-Serif-Bold-Italic"`` and ``"ABCDEF+Noto Serif Bold"`` (fonts-noto-core names its faces
+        with spaces) → ``"Noto Serif"``: every style word at the end goes."""
         base = self.name.split("+", 1)[-1]
-        base = re.sub(r"[-, ](Bold|Italic|Oblique|BoldItalic|BoldOblique|Regular|Book)$", "", base)
+        base = re.sub(r"(?:[-, ](?:Bold|Italic|Oblique|BoldItalic|BoldOblique|Regular|Book))+$", "", base)
         return base.replace("-", " ")
 
 
