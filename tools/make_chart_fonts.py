@@ -28,10 +28,11 @@ from fontTools import subset
 from fontTools.merge import Merger
 from fontTools.ttLib import TTFont
 
+from chitieu.book.charts.render import FONTS_DIR as OUT
+from chitieu.book.charts.render import MEASURE_FONT as FAMILY
+
 NOTO = Path("/usr/share/fonts/truetype/noto")
 LICENCE = Path("/usr/share/doc/fonts-noto-core/copyright")
-OUT = Path(__file__).resolve().parents[1] / "src" / "chitieu" / "book" / "charts" / "fonts"
-FAMILY = "Chitieu Chart Sans"
 TEXT = "U+0020-007E,U+00A0-024F,U+0300-036F,U+1EA0-1EF9,U+2010-2027,U+2030-205E,U+20AB,U+2212"
 SYMBOLS = "U+2190-2199,U+25A0-25FF,U+2600-26FF,U+2700-27BF"
 MATH = "U+2200-22FF"
@@ -75,9 +76,12 @@ def main() -> int:
             _subset(NOTO / "NotoSansMath-Regular.ttf", parts[2], MATH)
             merged = Merger().merge([str(p) for p in parts])
             _rename(merged, weight)
+            source_head = TTFont(NOTO / f"NotoSans-{weight}.ttf")["head"]
+            merged["head"].created, merged["head"].modified = source_head.created, source_head.modified
+            merged.recalcTimestamp = False  # the source's date: the same Noto fonts make the same files
             target = OUT / f"{FAMILY.replace(' ', '')}-{weight}.ttf"
             merged.save(target)
-            print(f"{target.relative_to(OUT.parents[4])}: {target.stat().st_size:,} bytes")
+            print(f"{target}: {target.stat().st_size:,} bytes")
     shutil.copyfile(LICENCE, OUT / "NOTO-COPYRIGHT.txt")
     return 0
 

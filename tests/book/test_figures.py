@@ -7,7 +7,7 @@ import pytest
 from chitieu.book import figures
 from chitieu.book import keyindicators as ki
 from chitieu.book.context import ChapterContext
-from chitieu.config import PROJ_ROOT as ROOT
+from chitieu.build.pdf.render import STYLESHEET
 
 
 class TestFiguresUsed:
@@ -38,6 +38,6 @@ class TestFiguresSection:
     def test_the_table_carries_the_class_the_print_stylesheet_sizes(self, ds):
         html = figures.figures_section(ChapterContext("x", ds, _audit_flags={}), ["poverty_rate.2022"]).data
         assert re.search(r'<table class="[^"]*\bchitieu-figures\b', html)
-        css = (ROOT / "src/chitieu/build/pdf/print.css").read_text(encoding="utf-8")
+        css = STYLESHEET.read_text(encoding="utf-8")
         widths = [int(w) for w in re.findall(r"table\.chitieu-figures th:nth-child\(\d+\) \{ width: (\d+)%", css)]
         assert len(widths) == len(figures.FIGURE_COLUMNS) and sum(widths) == 100

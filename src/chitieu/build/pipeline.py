@@ -87,10 +87,11 @@ def _registry_fingerprint(registry: Registry) -> str:
 
 def _plan_chapters(root: Path, ds, registry: Registry, parameters: dict) -> dict[str, str]:
     """Content key of each chapter: its source, the code it runs, the environment, the parameters, its data."""
-    # The engine and the report-specific modules the chapters import (notebooks/huongtra).
-    package_fp = tree_fingerprint(root / "src", "**/*.py") + tree_fingerprint(root / "notebooks", "**/*.py")
-    # Templates render the audit's findings and markers; the registry gives every chapter its links to others.
-    package_fp += tree_fingerprint(root / "src", "**/*.html") + _registry_fingerprint(registry)
+    # The engine with every file it ships (the audit's templates, the font the charts are measured with) and
+    # the report-specific modules the chapters import (notebooks/huongtra).
+    package_fp = tree_fingerprint(root / "src", "chitieu/**/*") + tree_fingerprint(root / "notebooks", "**/*.py")
+    # The registry gives every chapter its links to others.
+    package_fp += _registry_fingerprint(registry)
     # The data contract (data/schema) is read like code: its labels reach every chapter's text.
     package_fp += tree_fingerprint(root / "data", "schema/*.yaml") + tree_fingerprint(root / "data", "*.yaml")
     env_fp = tree_fingerprint(root, "requirements.lock")
