@@ -45,7 +45,8 @@ def test_a_chapter_figure_leads_to_its_number_highlighted(site, browser, chapter
         )
         anchor = href.split("#", 1)[1]
         link = v.page.locator(f'{FIGURE_LINK}[href="{href}"] >> visible=true').first
-        row_numbers = link.locator("xpath=ancestor::tr").inner_text()
+        # The row's text from the DOM: innerText of a block content-visibility has not laid out yet is empty.
+        row_numbers = link.locator("xpath=ancestor::tr").text_content()
         link.click()
         v.page.wait_for_url(f"**/{href}")
         v.page.wait_for_load_state("load")
