@@ -4,6 +4,7 @@
 // - The menus: the theme wires only the first of its two ☰ buttons (the hidden one); both work here, on a
 //   phone (the drawer) and on a wide screen (the sidebar hides and comes back), by click and keyboard.
 // - Printing opens every table alternative (<details>) and closes them again afterwards.
+// - The theme's back-to-top button.
 // - A wide table that scrolls says so and can be scrolled from the keyboard.
 (function () {
   "use strict";
@@ -223,6 +224,26 @@
     });
   }
 
+  // ------------------------------------------------------------------ back to top
+  // The theme's "back to top" button (its script came with Bootstrap's, which the pages do not load): shown
+  // while the reader scrolls back up below the header, and taking them to the top.
+  function setupBackToTop() {
+    var btn = document.getElementById("pst-back-to-top");
+    var header = document.querySelector(".bd-header");
+    if (!btn || !header) { return; }
+    var headerBottom = header.getBoundingClientRect().bottom;
+    var lastY = window.scrollY;
+    btn.addEventListener("click", function () {
+      document.body.scrollTop = 0;
+      document.documentElement.scrollTop = 0;
+    });
+    window.addEventListener("scroll", function () {
+      var y = window.scrollY;
+      btn.style.display = lastY > y && y > headerBottom ? "block" : "none";
+      lastY = y;
+    }, { passive: true });
+  }
+
   // ------------------------------------------------------------------ wide tables
   function markScrollingTable(wrap) {
     var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
@@ -261,6 +282,7 @@
     setupSidebar("primary");
     setupSidebar("secondary");
     setupPrint();
+    setupBackToTop();
     // Tables are measured after the page has loaded and painted, and again when the width changes or a
     // table alternative opens (the observer reports every table's current state when it starts).
     var pending = 0;

@@ -6,7 +6,8 @@ Vietnamese title, its verdict, the quotes side by side (each linked to its place
 :mod:`chitieu.book.reporttext`) and the arithmetic step by step. The HTML is made by the Jinja2 templates of
 ``chitieu/book/templates`` (``audit_*.html``) with autoescaping on, so every text from the data reaches the
 page as text. Links to pages come from the chapter registry passed in
-(:func:`chitieu.book.registry.load_registry`): the audit page is the chapter with ``role: audit``, a figure's
+(:func:`chitieu.book.registry.load_registry`): the audit pages are the chapter with ``role: audit`` (the findings
+of :data:`ATTENTION_STATUSES`) and its appendix with ``role: audit_appendix`` (the others), a figure's
 pages are the key indicators' page (``role: key_indicators``) when it belongs to a key indicator and the page
 presenting its topic; the titles shown are the chapters' own headings.
 """
@@ -52,6 +53,11 @@ STATUS_COLOURS = {
     "pass": "#009E73",
     "unverifiable": "#999999",
 }
+ATTENTION_STATUSES = ("fail", "implausible", "reading")
+"""Verdicts a reader must weigh: their findings are on the audit chapter itself; the checks that hold (exactly or
+by rounding) and those that cannot be checked are on its appendix (:func:`audit_page`), which keeps the chapter
+light on a phone."""
+APPENDIX_STATUSES = tuple(s for s in STATUS_ORDER if s not in ATTENTION_STATUSES)
 SUMMARY_COLUMNS = {
     "status": "Kết quả kiểm tra",
     "findings": "Số phát hiện",
@@ -205,11 +211,31 @@ def group_anchor(finding_id: str) -> str:
     return f"finding-{finding_id}"
 
 
-def finding_href(check_id: str, registry: Registry | None = None) -> str:
-    """Link to a check: ``<audit page>.html#check-<id>``; ``#check-<id>`` on the audit page itself
-    (``registry`` None)."""
+def audit_page(status: str, registry: Registry) -> Chapter:
+    """The page that shows the findings of verdict ``status``: the audit chapter (``role: audit``) for
+    :data:`ATTENTION_STATUSES`, its appendix (``role: audit_appendix``) for the others."""
+    return registry.with_role("audit" if status in ATTENTION_STATUSES else "audit_appendix")
+
+
+def findings_on_page(findings: list[FindingResult], statuses: tuple[str, ...]) -> list[FindingResult]:
+    """The findings a page of the audit shows (those whose verdict is one of ``statuses``), in file order."""
+    return [f for f in findings if f.status in statuses]
+
+
+def finding_href(check_id: str, registry: Registry | None = None, finding_status: str = "fail") -> str:
+    """Link to a check: ``<page>.html#check-<id>``, the page being the one that shows findings of
+    ``finding_status`` (the verdict of the check's finding, :func:`chitieu.analysis.audit.finding_status_by_check`;
+    a failing check's finding always fails); ``#check-<id>`` on that page itself (``registry`` None)."""
     anchor = f"#{finding_anchor(check_id)}"
-    return anchor if registry is None else registry.with_role("audit").page + anchor
+    return anchor if registry is None else audit_page(finding_status, registry).page + anchor
+
+
+def page_link_html(chapter: Chapter) -> str:
+    """A link to a chapter of the book, read as its number and title ("chương 14, Các phép kiểm tra …")."""
+    import html
+
+    label = f"chương {chapter.number}, {chapter.title}" if chapter.number else chapter.title
+    return f'<a href="{html.escape(chapter.page)}">{html.escape(label)}</a>'
 
 
 def marker_html(obs_id: str, failed: dict[str, list[str]], registry: Registry) -> str:

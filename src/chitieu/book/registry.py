@@ -6,7 +6,8 @@ Written once, in two places that each say one thing:
 - each chapter's front matter (``notebooks/NN_name.md``, key ``chitieu``) gives its data ``scope`` (the
   topics of ``indicators.csv`` it reads, or ``all``), optionally the ``topic`` whose figures it presents
   and a ``role`` (``key_indicators``: the page of the resolution's key indicators; ``audit``: the page of
-  the audit's findings; ``report_text``: a page of the report's own text, several in book order, each but the
+  the audit's findings that need a reader's judgement; ``audit_appendix``: the page of its checks that hold or
+  cannot be checked; ``report_text``: a page of the report's own text, several in book order, each but the
   first with ``starts_at``, the ``source_ref`` of the heading it begins at).
 
 Everything else that needs the list of chapters (the build, the cache, the audit's links to pages, the
@@ -27,7 +28,7 @@ from chitieu.data.scope import ALL, Scope, normalise_scope
 TOC_FILE = "_toc.yml"
 CHAPTERS_DIR = "notebooks"
 PAGES_DIR = "book"
-ROLES = ("key_indicators", "audit", "report_text")
+ROLES = ("key_indicators", "audit", "audit_appendix", "report_text")
 REPEATABLE_ROLES = frozenset({"report_text"})
 """Roles several chapters may declare (the report's text is split over as many pages as its weight needs)."""
 _CHAPTER_FILE = re.compile(r"[0-9]{2}_[a-z0-9_]+\.md")

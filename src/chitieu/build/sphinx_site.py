@@ -40,7 +40,18 @@ PURGED_CSS = (
     "mystnb.*.css",
 )
 # Files of _static that no page loads once the Font Awesome script is gone.
-UNUSED_STATIC = ("**/*.map", "scripts/fontawesome.js*", "vendor/fontawesome")
+UNUSED_STATIC = ("**/*.map", "scripts/fontawesome.js*", "vendor/fontawesome", "scripts/bootstrap.js*")
+# Bootstrap's script (81 kB, a quarter of a page's scripts) only draws the header buttons' tooltips (their
+# title shows instead) and the back-to-top button (_static/chitieu.js does it): _templates/layout.html does
+# not load it.
+SCRIPT_USED_BY = {
+    # The extensions' scripts (added to every page) and the classes of the page's body they act on.
+    "clipboard.min.js": ("highlight",),
+    "copybutton.js": ("highlight",),
+    "togglebutton.js": ("toggle", "dropdown"),
+    "design-tabs.js": ("sd-tab-set",),
+}
+_CLASS_ATTR = re.compile(r'class="([^"]*)"')
 # The Font Awesome web fonts go too (_static/chitieu.css draws the icons): their @font-face rules with them.
 REMOVED_FONTS = "vendor/fontawesome/"
 DESCRIPTION_CHARS = 160
@@ -57,18 +68,35 @@ def _script_name(js) -> str:
     return str(getattr(js, "filename", js) or "")
 
 
-def lean_scripts(scripts: list) -> list:
+def body_classes(body: str) -> set[str]:
+    """Every class name used in the HTML ``body``."""
+    return {name for match in _CLASS_ATTR.finditer(body or "") for name in match.group(1).split()}
+
+
+def unused_scripts(body: str) -> set[str]:
+    """The file names of :data:`SCRIPT_USED_BY` whose classes the page's ``body`` does not use."""
+    classes = body_classes(body)
+    return {name for name, used_by in SCRIPT_USED_BY.items() if classes.isdisjoint(used_by)}
+
+
+def lean_scripts(scripts: list, body: str | None = None) -> list:
     """The page's script files: every file deferred, and the inline scripts that
     set ``DOCUMENTATION_OPTIONS`` (defined by a deferred file now) made modules, which run in order with
-    the deferred files, after them."""
+    the deferred files, after them. Given the page's ``body``, the extensions' scripts it has nothing for
+    (:func:`unused_scripts`) are left out, with the inline settings of the toggle buttons when those go."""
+    unused = unused_scripts(body) if body is not None else set()
     out = []
     for js in scripts:
         name = _script_name(js)
         attributes = dict(getattr(js, "attributes", {}) or {})
-        body = attributes.get("body", "")
+        inline = attributes.get("body", "")
+        if name.split("?", 1)[0].rsplit("/", 1)[-1] in unused:
+            continue
+        if not name and "togglebutton.js" in unused and "toggle" in inline:
+            continue
         if name and "async" not in attributes:
             attributes["defer"] = "defer"
-        elif not name and "DOCUMENTATION_OPTIONS" in body:
+        elif not name and "DOCUMENTATION_OPTIONS" in inline:
             attributes["type"] = "module"
         else:
             out.append(js)
@@ -89,7 +117,7 @@ def page_description(body: str) -> str:
 
 
 def _page_context(app, pagename, templatename, context, doctree) -> None:
-    context["script_files"] = lean_scripts(context.get("script_files", []))
+    context["script_files"] = lean_scripts(context.get("script_files", []), context.get("body", ""))
     seen = _CSS_SEEN.setdefault(id(app), [])
     for css in context.get("css_files", []):
         name = str(getattr(css, "filename", css)).split("?", 1)[0]
@@ -238,6 +266,13 @@ def lean_output(site: Path, stylesheets: list[str] | None = None) -> None:
     search = site / "search.html"
     if search.is_file():
         write_text_atomic(search, defer_template_scripts(search.read_text(encoding="utf-8")))
+    for pattern in UNUSED_STATIC:
+        # First, so that the stylesheets keep no rule for a script no page loads.
+        for path in sorted(static.glob(pattern), reverse=True):
+            if path.is_dir():
+                shutil.rmtree(path)
+            elif path.exists():
+                path.unlink()
     tokens = corpus_tokens(site)
     for pattern in PURGED_CSS:
         for css in static.glob(pattern):
@@ -248,12 +283,6 @@ def lean_output(site: Path, stylesheets: list[str] | None = None) -> None:
         )
         combined = drop_unused_properties(combine_css(site, [*THEME_CSS, *stylesheets]), pages)
         write_text_atomic(site / COMBINED_CSS, combined)
-    for pattern in UNUSED_STATIC:
-        for path in sorted(static.glob(pattern), reverse=True):
-            if path.is_dir():
-                shutil.rmtree(path)
-            elif path.exists():
-                path.unlink()
 
 
 def _build_finished(app, exception) -> None:

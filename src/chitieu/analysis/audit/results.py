@@ -134,6 +134,12 @@ def group_findings(results: list[Result], findings: dict) -> list[FindingResult]
     return out
 
 
+def finding_status_by_check(results: list[Result]) -> dict[str, str]:
+    """Check id → the verdict of the finding it belongs to (the worst of that finding's checks): the verdict
+    that decides under which heading, and on which page of the book, a check is shown."""
+    return {res.check_id: finding.status for finding in group_findings(results, {}) for res in finding.results}
+
+
 def finding_counts(findings: list[FindingResult]) -> dict[str, int]:
     """How many findings have each status (every status present, zeros included), worst first."""
     counts = dict.fromkeys(STATUS_ORDER, 0)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from chitieu.analysis.audit import Result
+from chitieu.analysis.audit import Result, finding_status_by_check
 from chitieu.analysis.coverage import UNEXPLAINED
 from chitieu.book.fmt import (
     WHOLE_AREA_VI,
@@ -18,7 +18,7 @@ from chitieu.book.fmt import (
     format_target,
     lower_first,
 )
-from chitieu.book.registry import Registry
+from chitieu.book.registry import Chapter, Registry
 from chitieu.book.reporttext.places import Mark, QuotedRow
 from chitieu.data.contract import QUALIFIERS
 from chitieu.data.load import Dataset
@@ -85,8 +85,9 @@ def _target_view(ds: Dataset, row: QuotedRow) -> dict:
     }
 
 
-def _chapters(ds: Dataset, indicator_ids: list[str], registry: Registry, audited: bool) -> list[dict]:
-    """The chapter of each indicator's topic, the key indicators' page for a key indicator, the audit page."""
+def _chapters(ds: Dataset, indicator_ids: list[str], registry: Registry, audit_pages: list[Chapter]) -> list[dict]:
+    """The chapter of each indicator's topic, the key indicators' page for a key indicator, then the pages of the
+    audit that show the figures' checks."""
     topic_pages = registry.topic_pages()
     pages = []
     for iid in indicator_ids:
@@ -95,15 +96,16 @@ def _chapters(ds: Dataset, indicator_ids: list[str], registry: Registry, audited
             pages.append(registry.with_role("key_indicators"))
         if ind["chapter"] in topic_pages:
             pages.append(topic_pages[ind["chapter"]])
-    if audited:
-        pages.append(registry.with_role("audit"))
+    pages += audit_pages
     unique = {p.name: p for p in pages}.values()
     return [{"title": p.title, "href": p.page} for p in unique]
 
 
 def mark_views(ds: Dataset, marks: list[Mark], results: list[Result], registry: Registry) -> dict[str, dict]:
     """Anchor → the popover view of each mark (see the module docstring)."""
-    from chitieu.book.audit_view import finding_href, status_label  # the audit view links into the text too
+    from chitieu.book.audit_view import audit_page, finding_href, status_label  # it links into the text too
+
+    finding_status = finding_status_by_check(results)
 
     by_obs: dict[str, list[Result]] = {}
     for res in results:
@@ -133,12 +135,17 @@ def mark_views(ds: Dataset, marks: list[Mark], results: list[Result], registry: 
                     "status": r.status,
                     "label": status_label(r.status),
                     "title": r.check.description_vi,
-                    "href": finding_href(r.check_id, registry),
+                    "href": finding_href(r.check_id, registry, finding_status[r.check_id]),
                 }
                 for r in checks.values()
             ],
             "flag_href": finding_href(failing[0].check_id, registry) if failing else "",
-            "chapters": _chapters(ds, list(dict.fromkeys(indicators)), registry, bool(checks)),
+            "chapters": _chapters(
+                ds,
+                list(dict.fromkeys(indicators)),
+                registry,
+                [audit_page(finding_status[cid], registry) for cid in checks],
+            ),
             "reason": reason_vi,
         }
     return out
