@@ -383,6 +383,82 @@ def test_only_the_stylesheets_block_the_first_paint(site):
         assert '<meta name="description"' in head, f"{rel}: no meta description"
 
 
+def test_pages_load_only_scripts_that_exist_and_that_they_use(site):
+    import re
+
+    from chitieu.build.sphinx_site import SCRIPT_USED_BY, body_classes
+
+    loaded_anywhere = set()
+    for rel in pages(site.html):
+        page = site.html / rel
+        text = page.read_text(encoding="utf-8")
+        classes = body_classes(text.split("<body", 1)[-1])
+        for src in re.findall(r'<script\b[^>]*\bsrc="([^"?]+)', text):
+            assert (page.parent / src).is_file(), f"{rel}: loads {src}, which the site does not have"
+            name = src.rsplit("/", 1)[-1]
+            loaded_anywhere.add(name)
+            assert name != "bootstrap.js", f"{rel}: loads Bootstrap's script"
+            if name in SCRIPT_USED_BY:
+                assert classes & set(SCRIPT_USED_BY[name]), f"{rel}: loads {name} but has none of its elements"
+    assert {"chitieu.js", "pydata-sphinx-theme.js"} <= loaded_anywhere
+    assert not (site.html / "_static" / "scripts" / "bootstrap.js").exists()
+
+
+def test_every_link_between_pages_lands(site):
+    """Every link from a page of the book to a page of the site reaches a file, and its #fragment an element of
+    that page: a check linked from the report's text or a chapter is on the audit page that shows it."""
+    import posixpath
+    import re
+    from html.parser import HTMLParser
+
+    class Page(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.ids, self.hrefs = set(), []
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if a.get("id"):
+                self.ids.add(a["id"])
+            if tag == "a" and a.get("href"):
+                self.hrefs.append(a["href"])
+
+    parsed = {}
+    for rel in pages(site.html):
+        parser = Page()
+        parser.feed((site.html / rel).read_text(encoding="utf-8"))
+        parsed[rel] = parser
+    dead, checks = [], 0
+    for rel, page in parsed.items():
+        for href in page.hrefs:
+            if re.match(r"[a-z]+:", href) or href.startswith("//"):
+                continue
+            path, _, fragment = href.partition("#")
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), path.split("?", 1)[0])) if path else rel
+            if not (site.html / target).is_file():
+                dead.append(f"{rel}: {href} (no such file)")
+            elif fragment and target in parsed and fragment not in parsed[target].ids:
+                dead.append(f"{rel}: {href} (no #{fragment} there)")
+            checks += fragment.startswith("check-")
+    assert checks > 100, f"only {checks} links to checks"
+    assert dead == [], f"{len(dead)} links go nowhere: " + "; ".join(dead[:10])
+
+
+def test_back_to_top_appears_when_scrolling_up_and_goes_to_the_top(site, browser):
+    v = _open(browser, site, "book/13_kiem_tra_so_lieu.html", 390)
+    try:
+        v.settle()
+        button = v.page.locator("#pst-back-to-top")
+        v.page.mouse.wheel(0, 3000)
+        v.page.wait_for_timeout(300)
+        v.page.mouse.wheel(0, -600)
+        v.page.wait_for_function("() => getComputedStyle(document.getElementById('pst-back-to-top')).display != 'none'")
+        button.click()
+        v.page.wait_for_function("() => window.scrollY === 0")
+    finally:
+        v.close()
+
+
 # --------------------------------------------------------------------------- print, identity
 
 

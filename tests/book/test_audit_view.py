@@ -92,8 +92,24 @@ class TestRealFindings:
         page = audit_view.finding_html(ds, res, registry, links=links)
         hrefs = re.findall(r'<div class="ct-ref"><a href="([^"]+)">', page)
         assert len(hrefs) == len(res.obs_ids) and all(
-            re.fullmatch(r"1[5-9]_van_ban_[a-z_]+\.html#so-\d+-\d+", h) for h in hrefs
+            re.fullmatch(r"(1[6-9]|20)_van_ban_[a-z_]+\.html#so-\d+-\d+", h) for h in hrefs
         )
+
+    def test_the_two_audit_pages_share_the_findings_out(self, results, findings, registry):
+        shown = audit_view.findings_on_page(findings, audit_view.ATTENTION_STATUSES)
+        rest = audit_view.findings_on_page(findings, audit_view.APPENDIX_STATUSES)
+        assert len(shown) + len(rest) == len(findings) and not {id(f) for f in shown} & {id(f) for f in rest}
+        assert {f.status for f in shown} == {"fail", "implausible", "reading"}
+        assert {f.status for f in rest} == {"rounding", "pass", "unverifiable"}
+        # A check is linked on the page its finding is shown on, whatever its own verdict.
+        status_of = audit.finding_status_by_check(results)
+        for finding in findings:
+            page = audit_view.audit_page(finding.status, registry).page
+            for res in finding.results:
+                assert audit_view.finding_href(res.check_id, registry, status_of[res.check_id]).startswith(page + "#")
+        mixed = next(f for f in shown if any(r.status == "pass" for r in f.results))
+        agreeing = next(r for r in mixed.results if r.status == "pass")
+        assert status_of[agreeing.check_id] == mixed.status != "pass"
 
     def test_summary_counts_findings_and_checks(self, results, findings):
         table = audit_view.summary_table(results, findings)
@@ -110,7 +126,8 @@ PAGES = Registry(
     (
         _chapter("90_chinh", "Các chỉ tiêu", role="key_indicators"),
         _chapter("91_kinh_te", "Kinh tế <thử> & “số”", topic="kinh_te"),
-        _chapter("99_kiem_tra", "Kiểm tra", role="audit"),
+        _chapter("98_kiem_tra", "Kiểm tra", role="audit"),
+        _chapter("99_kiem_tra_khop", "Các phép khớp", role="audit_appendix"),
     )
 )
 HOSTILE = '<script>alert("x")</script> & <b>co</b>'
@@ -162,10 +179,19 @@ class TestTemplates:
         marker = audit_view.marker_html("part", failed, PAGES)
         assert marker == (
             '<span class="chitieu-audit-flag">⚠ Không khớp khi kiểm tra: '
-            '<a href="99_kiem_tra.html#check-c_1">xem phép kiểm tra</a></span>'
+            '<a href="98_kiem_tra.html#check-c_1">xem phép kiểm tra</a></span>'
         )
         assert audit_view.finding_href("c_1") == "#check-c_1"
-        assert audit_view.finding_href("c_1", PAGES) == "99_kiem_tra.html#check-c_1"
+        assert audit_view.finding_href("c_1", PAGES) == "98_kiem_tra.html#check-c_1"
+
+    def test_a_check_is_linked_on_the_page_of_its_findings_verdict(self):
+        for status in ("fail", "implausible", "reading"):
+            assert audit_view.finding_href("c_1", PAGES, status) == "98_kiem_tra.html#check-c_1"
+        for status in ("rounding", "pass", "unverifiable"):
+            assert audit_view.finding_href("c_1", PAGES, status) == "99_kiem_tra_khop.html#check-c_1"
+        assert audit_view.page_link_html(PAGES.named("99_kiem_tra_khop")) == (
+            '<a href="99_kiem_tra_khop.html">chương 1, Các phép khớp</a>'
+        )
 
     def test_a_check_without_figures_links_to_the_key_indicators(self, hostile):
         ds, _ = hostile

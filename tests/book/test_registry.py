@@ -27,7 +27,7 @@ class TestRealBook:
         registry = load_registry(ROOT)
         names = [c.name for c in registry]
         assert names == sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.md"))
-        assert len(set(names)) == len(names) == 20
+        assert len(set(names)) == len(names) == 21
 
     def test_every_chapter_declares_its_scope(self):
         for chapter in load_registry(ROOT):
@@ -37,7 +37,9 @@ class TestRealBook:
     def test_numbers_follow_the_site(self):
         registry = load_registry(ROOT)
         assert registry.named("00_gioi_thieu").number is None
-        assert [c.number for c in registry][1:] == list(range(1, 20))
+        assert [c.number for c in registry][1:] == list(range(1, 21))
+        # A chapter's file starts with its number: NN_name.md is chapter NN.
+        assert all(int(c.name[:2]) == c.number for c in registry if c.number)
         assert registry.named("13_kiem_tra_so_lieu").part == "Kiểm tra và phương pháp"
         assert {c.part for c in registry.all_with_role("report_text")} == {"Văn bản báo cáo"}
 
@@ -50,6 +52,8 @@ class TestRealBook:
     def test_roles_and_topics(self):
         registry = load_registry(ROOT)
         assert registry.with_role("audit").name == "13_kiem_tra_so_lieu"
+        # Chapter 13 sends the reader to "the next chapter" for the rest of the audit.
+        assert registry.with_role("audit_appendix").number == registry.with_role("audit").number + 1
         assert registry.with_role("key_indicators").name == "01_chi_tieu_chu_yeu"
         pages = registry.topic_pages()
         assert pages["y_te_dan_so"].page == "07_y_te_dan_so.html"
@@ -96,13 +100,13 @@ class TestRefusals:
             load_registry(book_copy)
 
     def test_a_role_claimed_twice(self, book_copy):
-        path = book_copy / "notebooks" / "14_phuong_phap.md"
+        path = book_copy / "notebooks" / "15_phuong_phap.md"
         path.write_text(path.read_text(encoding="utf-8").replace("  scope: all\n", "  scope: all\n  role: audit\n", 1))
         with pytest.raises(RegistryError, match="role 'audit' is claimed by both"):
             load_registry(book_copy)
 
     def test_an_unknown_key(self, book_copy):
-        path = book_copy / "notebooks" / "14_phuong_phap.md"
+        path = book_copy / "notebooks" / "15_phuong_phap.md"
         path.write_text(path.read_text(encoding="utf-8").replace("  scope: all\n", "  scope: all\n  scpoe: x\n", 1))
         with pytest.raises(RegistryError, match="unknown key"):
             load_registry(book_copy)
