@@ -42,6 +42,16 @@ CHROMIUM_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-us
 _CHARTS_DRAWN = """() => document.readyState !== 'loading' && [...document.querySelectorAll('.chitieu-chart')]
   .every(c => [...c.querySelectorAll('svg')].some(s => s.getBoundingClientRect().width > 0))"""
 
+# The page may be loaded before its first paint (a light page, no chart to wait for): wait for the paint entry.
+_FIRST_CONTENTFUL_PAINT = """() => new Promise(done => {
+  const fcp = list => list.find(e => e.name === 'first-contentful-paint');
+  const now = fcp(performance.getEntriesByType('paint'));
+  if (now) { done(now.startTime); return; }
+  new PerformanceObserver(l => { const e = fcp(l.getEntries()); if (e) { done(e.startTime); } })
+    .observe({type: 'paint', buffered: true});
+  setTimeout(() => done(NaN), 10000);
+})"""
+
 
 class _Quiet(SimpleHTTPRequestHandler):
     def log_message(self, *args):
@@ -119,9 +129,7 @@ def slow_link(base: str, pages: tuple[str, ...], chromium: Path) -> list[SlowLin
                 page.wait_for_function(_CHARTS_DRAWN, timeout=120_000, polling=50)
                 drawn = time.perf_counter() - start
                 page.wait_for_load_state("load")
-                paint = page.evaluate(
-                    "() => (performance.getEntriesByName('first-contentful-paint')[0] || {startTime: NaN}).startTime"
-                )
+                paint = page.evaluate(_FIRST_CONTENTFUL_PAINT)
                 charts = page.locator(".chitieu-chart").count()
                 out.append(SlowLink(rel, sum(received.values()), paint / 1000, charts, drawn))
                 context.close()
