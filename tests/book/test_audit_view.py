@@ -101,6 +101,10 @@ class TestRealFindings:
         assert len(shown) + len(rest) == len(findings) and not {id(f) for f in shown} & {id(f) for f in rest}
         assert {f.status for f in shown} == {"fail", "implausible", "reading"}
         assert {f.status for f in rest} == {"rounding", "pass", "unverifiable"}
+        assert len(audit_view.results_of(shown)) + len(audit_view.results_of(rest)) == len(results)
+        assert audit_view.statuses_in_words(audit_view.APPENDIX_STATUSES) == (
+            "khớp khi làm tròn, khớp, không kiểm chứng được"
+        )
         # A check is linked on the page its finding is shown on, whatever its own verdict.
         status_of = audit.finding_status_by_check(results)
         for finding in findings:

@@ -222,6 +222,16 @@ def findings_on_page(findings: list[FindingResult], statuses: tuple[str, ...]) -
     return [f for f in findings if f.status in statuses]
 
 
+def results_of(findings: list[FindingResult]) -> list[Result]:
+    """The checks of ``findings``, finding by finding (what a page of the audit shows, and counts)."""
+    return [res for finding in findings for res in finding.results]
+
+
+def statuses_in_words(statuses: tuple[str, ...]) -> str:
+    """The verdicts' words in lower case, joined: ``"khớp khi làm tròn, khớp, không kiểm chứng được"``."""
+    return ", ".join(STATUS_LABELS[status][1].lower() for status in statuses)
+
+
 def finding_href(check_id: str, registry: Registry | None = None, finding_status: str = "fail") -> str:
     """Link to a check: ``<page>.html#check-<id>``, the page being the one that shows findings of
     ``finding_status`` (the verdict of the check's finding, :func:`chitieu.analysis.audit.finding_status_by_check`;

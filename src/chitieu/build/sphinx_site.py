@@ -39,11 +39,10 @@ PURGED_CSS = (
     "copybutton.css",
     "mystnb.*.css",
 )
-# Files of _static that no page loads once the Font Awesome script is gone.
+# Files of _static that no page loads: source maps, Font Awesome, and Bootstrap's script (81 kB, a quarter of
+# a page's scripts, for the header buttons' tooltips, whose title shows instead, and the back-to-top button,
+# which _static/chitieu.js runs): _templates/layout.html loads neither script.
 UNUSED_STATIC = ("**/*.map", "scripts/fontawesome.js*", "vendor/fontawesome", "scripts/bootstrap.js*")
-# Bootstrap's script (81 kB, a quarter of a page's scripts) only draws the header buttons' tooltips (their
-# title shows instead) and the back-to-top button (_static/chitieu.js does it): _templates/layout.html does
-# not load it.
 SCRIPT_USED_BY = {
     # The extensions' scripts (added to every page) and the classes of the page's body they act on.
     "clipboard.min.js": ("highlight",),
